@@ -1,0 +1,19 @@
+"""The Celery app. Tasks are thin wrappers over services; see settings for the embedded mode."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+
+app = Celery("secretariat")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# One schedule for both modes: `celery beat` reads it in production, the embedded scheduler otherwise.
+app.conf.beat_schedule = {
+    "audit-verify-nightly": {"task": "audit.verify_chain", "schedule": crontab(hour=2, minute=15)},
+    "calendar-coverage-daily": {"task": "core.calendar_coverage_check", "schedule": crontab(hour=6, minute=0)},
+    "sessions-purge-nightly": {"task": "accounts.purge_expired_sessions", "schedule": crontab(hour=3, minute=0)},
+}

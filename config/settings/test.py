@@ -1,0 +1,27 @@
+"""Test settings: the production module with a fixed key, fast hashing and a file-backed SQLite.
+
+A file (not in-memory) SQLite test database is used so that tests with threads see real locking
+behaviour, the same as `make run`.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
+os.environ.setdefault("SECURE_COOKIES", "0")
+
+from config.settings.base import *  # noqa: E402,F403
+from config.settings.base import DATABASES, STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMBEDDED_SCHEDULER = False
+TEST_MEDIA = tempfile.mkdtemp(prefix="secretariat-test-media-")
+MEDIA_ROOT = TEST_MEDIA
+STORAGES["attachments"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": TEST_MEDIA + "/attachments"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), "secretariat-test.sqlite3")}

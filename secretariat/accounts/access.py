@@ -1,0 +1,44 @@
+"""The one agency-scoping rule every selector applies.
+
+Secretariat roles and auditors see every agency's records. Agency liaisons and heads see their own
+agency's records and those of the offices reporting under it (民政局 sees the district offices).
+Anyone else — councillors, anonymous visitors, users without an agency — sees no agency's records;
+domain apps add their own narrower rules (a councillor's own requests) on top.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+
+from secretariat.accounts.models import Agency
+from secretariat.accounts.roles import AGENCY_ROLES
+
+M = TypeVar("M", bound=Model)
+
+
+def agency_scope_ids(user: Any) -> set[int] | None:
+    """The agency ids `user` may see; None means every agency."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    if user.sees_all_agencies:
+        return None
+    if user.role not in AGENCY_ROLES or user.agency_id is None:
+        return set()
+    return {user.agency_id, *Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True)}
+
+
+def scope_to_agency(queryset: QuerySet[M], user: Any, *, agency_field: str = "agency") -> QuerySet[M]:
+    """Limit `queryset` to the records `user` may see, by the agency in `agency_field`."""
+    allowed = agency_scope_ids(user)
+    if allowed is None:
+        return queryset
+    if not allowed:
+        return queryset.none()
+    return queryset.filter(**{f"{agency_field}__in": allowed})
+
+
+def can_see_agency(user: Any, agency_id: int | None) -> bool:
+    allowed = agency_scope_ids(user)
+    return allowed is None or (agency_id is not None and agency_id in allowed)

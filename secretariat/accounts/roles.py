@@ -1,0 +1,66 @@
+"""Roles and what each may do, as plain data.
+
+A user has one role. The role decides which Django permissions they hold (through `RoleBackend`) and
+whether they see every agency's records or only their own agency's. Roles live in code, not in the
+database, so that what a role can do is reviewed like code; an administrator assigns roles to people,
+and may still grant a single person an extra permission in the admin.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT_ADMIN = "secretariat_admin", _("Secretariat administrator")
+    SECRETARIAT_STAFF = "secretariat_staff", _("Secretariat staff")
+    AGENCY_LIAISON = "agency_liaison", _("Agency liaison")
+    AGENCY_HEAD = "agency_head", _("Agency head")
+    AUDITOR = "auditor", _("Auditor (read-only)")
+    COUNCILLOR = "councillor", _("City councillor")
+
+
+# Roles whose holders work for the Secretariat and so see every agency's records.
+CITYWIDE_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.AUDITOR})
+# Roles tied to one agency; the user must belong to an agency.
+AGENCY_ROLES = frozenset({Role.AGENCY_LIAISON, Role.AGENCY_HEAD})
+# Roles that may use the administration site.
+ADMIN_SITE_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.AUDITOR})
+
+_KERNEL_MODELS = {
+    "core": ["calendarday", "calendaryear", "sitesetting", "attachment", "periodicrun"],
+    "accounts": ["agency", "unit", "user", "apitoken"],
+    "audit": ["auditentry", "auditverification", "personaldataaccess"],
+}
+
+
+def _all(app: str, model: str) -> set[str]:
+    return {f"{app}.{verb}_{model}" for verb in ("view", "add", "change", "delete")}
+
+
+def _view_everything() -> set[str]:
+    return {f"{app}.view_{model}" for app, models_ in _KERNEL_MODELS.items() for model in models_}
+
+
+_ADMIN_PERMS = (
+    _all("accounts", "agency") | _all("accounts", "unit") | _all("accounts", "user")
+    | {"accounts.view_apitoken", "accounts.change_apitoken"}
+    | _all("core", "calendarday") | {"core.manage_calendar", "core.view_calendaryear"}
+    | {"core.view_sitesetting", "core.change_sitesetting", "core.view_attachment", "core.view_periodicrun"}
+    | {"audit.view_auditentry", "audit.view_auditverification", "audit.view_personaldataaccess"}
+    | {"axes.view_accessattempt", "axes.delete_accessattempt"}
+)
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.SECRETARIAT_ADMIN: frozenset(_ADMIN_PERMS),
+    Role.SECRETARIAT_STAFF: frozenset({"accounts.view_agency", "accounts.view_unit", "core.view_calendarday"}),
+    Role.AGENCY_LIAISON: frozenset({"accounts.view_agency", "core.view_calendarday"}),
+    Role.AGENCY_HEAD: frozenset({"accounts.view_agency", "core.view_calendarday"}),
+    Role.AUDITOR: frozenset(_view_everything() | {"axes.view_accessattempt"}),
+    Role.COUNCILLOR: frozenset(),
+}
+
+
+def permissions_for(role: str) -> frozenset[str]:
+    return ROLE_PERMISSIONS.get(role, frozenset())

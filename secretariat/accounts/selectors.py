@@ -1,0 +1,59 @@
+"""Reading agencies, units and users; every list goes through the agency scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from secretariat.accounts.access import agency_scope_ids
+from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.core.errors import NotFound, PermissionRefused
+
+
+def agency_list(*, include_inactive: bool = False) -> QuerySet[Agency]:
+    """Every agency: the directory of agencies is public within the platform (routing needs it)."""
+    rows = Agency.objects.select_related("parent")
+    return rows if include_inactive else rows.filter(is_active=True)
+
+
+def agency_get(*, pk: int) -> Agency:
+    agency = Agency.objects.select_related("parent").filter(pk=pk).first()
+    if agency is None:
+        raise NotFound()
+    return agency
+
+
+def agency_secretariat() -> Agency | None:
+    return Agency.objects.filter(is_secretariat=True).first()
+
+
+def unit_list(*, agency_id: int | None = None) -> QuerySet[Unit]:
+    rows = Unit.objects.select_related("agency").filter(is_active=True)
+    return rows.filter(agency_id=agency_id) if agency_id else rows
+
+
+def user_list(*, user: Any, agency_id: int | None = None, role: str = "") -> QuerySet[User]:
+    """People the user may look up: administrators see everyone; agency users their own agency."""
+    if not user.has_perm("accounts.view_user"):
+        raise PermissionRefused()
+    rows = User.objects.select_related("agency", "unit").order_by("username")
+    allowed = agency_scope_ids(user)
+    if allowed is not None:
+        rows = rows.filter(agency_id__in=allowed)
+    if agency_id:
+        rows = rows.filter(agency_id=agency_id)
+    if role:
+        rows = rows.filter(role=role)
+    return rows
+
+
+def user_get_for(*, user: Any, pk: int) -> User:
+    found = user_list(user=user).filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def api_token_list(*, user: Any) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")

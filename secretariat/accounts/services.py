@@ -1,0 +1,219 @@
+"""Writes on agencies, units, users and API tokens. Each is atomic and audited."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.accounts.roles import ADMIN_SITE_ROLES, AGENCY_ROLES, CITYWIDE_ROLES, Role
+from secretariat.core.changes import record_change, snapshot
+from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
+
+AGENCY_FIELDS = ["code", "name", "short_name", "rollup_name", "name_en", "kind", "parent", "is_secretariat",
+                 "sort_order", "is_active"]
+UNIT_FIELDS = ["agency", "name", "name_en", "sort_order", "is_active"]
+USER_FIELDS = ["username", "display_name", "email", "role", "agency", "unit", "phone", "is_active", "is_staff"]
+TOKEN_PREFIX = "sec_"
+
+
+def _require_perm(actor: Any, perm: str) -> None:
+    if actor is None or not actor.has_perm(perm):
+        raise PermissionRefused()
+
+
+def _apply(instance: Any, changes: dict[str, Any], allowed: list[str]) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValidationFailed(_("Unknown fields: %(fields)s."), code="unknown_fields",
+                               params={"fields": ", ".join(sorted(unknown))})
+    for name, value in changes.items():
+        setattr(instance, name, value)
+
+
+def _save_checked(instance: Any) -> None:
+    """Run model validation and save; a clash with a unique value becomes a clear refusal."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ValidationFailed(messages[0], code="invalid", field=None if field == "__all__" else field) from None
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationFailed(_("Another record already uses one of these values."), code="duplicate") from None
+
+
+# --- Agencies and units ---------------------------------------------------------------------------
+
+def agency_save(*, actor: Any, agency: Agency | None = None, **changes: Any) -> Agency:
+    """Create an agency (agency=None) or change one."""
+    _require_perm(actor, "accounts.change_agency" if agency else "accounts.add_agency")
+    with transaction.atomic():
+        if agency is not None:
+            agency = Agency.objects.select_for_update().get(pk=agency.pk)
+        before = snapshot(agency, AGENCY_FIELDS) if agency else None
+        target = agency or Agency()
+        _apply(target, changes, AGENCY_FIELDS)
+        _refuse_parent_cycle(target)
+        _save_checked(target)
+        record_change(actor=actor, action="agency.change" if before else "agency.create", target=target,
+                      before=before, after=snapshot(target, AGENCY_FIELDS))
+    return target
+
+
+def _refuse_parent_cycle(agency: Agency) -> None:
+    seen = {agency.pk}
+    parent = agency.parent
+    while parent is not None:
+        if parent.pk in seen:
+            raise ValidationFailed(_("An agency cannot report under itself or under one of its own offices."),
+                                   code="agency_cycle", field="parent")
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
+def unit_save(*, actor: Any, unit: Unit | None = None, **changes: Any) -> Unit:
+    _require_perm(actor, "accounts.change_unit" if unit else "accounts.add_unit")
+    with transaction.atomic():
+        if unit is not None:
+            unit = Unit.objects.select_for_update().get(pk=unit.pk)
+        before = snapshot(unit, UNIT_FIELDS) if unit else None
+        target = unit or Unit()
+        _apply(target, changes, UNIT_FIELDS)
+        _save_checked(target)
+        record_change(actor=actor, action="unit.change" if before else "unit.create", target=target,
+                      before=before, after=snapshot(target, UNIT_FIELDS))
+    return target
+
+
+# --- Users ----------------------------------------------------------------------------------------
+
+def _check_role_fits(user: User) -> None:
+    if user.role in AGENCY_ROLES and user.agency_id is None:
+        raise ValidationFailed(_("Agency liaisons and agency heads must belong to an agency."),
+                               code="role_needs_agency", field="agency")
+    if user.role == Role.SECRETARIAT_STAFF and user.unit_id is None:
+        raise ValidationFailed(_("Secretariat staff must belong to one of the Secretariat's units."),
+                               code="role_needs_unit", field="unit")
+    if user.unit_id is not None and user.agency_id is not None and user.unit.agency_id != user.agency_id:
+        raise ValidationFailed(_("The unit belongs to another agency."), code="unit_agency_mismatch", field="unit")
+    if user.role == Role.COUNCILLOR and (user.agency_id or user.unit_id):
+        raise ValidationFailed(_("Councillors are not members of an agency."), code="councillor_agency",
+                               field="agency")
+
+
+def _normalise_membership(user: User) -> None:
+    """Secretariat staff belong to the Secretariat; the admin site is open to admins and auditors."""
+    if user.unit_id is not None and user.agency_id is None:
+        user.agency_id = user.unit.agency_id
+    if user.role in CITYWIDE_ROLES - {Role.AUDITOR} and user.agency_id is None:
+        user.agency = Agency.objects.filter(is_secretariat=True).first()
+    user.is_staff = user.role in ADMIN_SITE_ROLES
+
+
+def _check_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationFailed(" ".join(error.messages), code="weak_password", field="password") from None
+
+
+def user_create(*, actor: Any, username: str, password: str, **changes: Any) -> User:
+    """Create a local account. The password must pass the password rules."""
+    _require_perm(actor, "accounts.add_user")
+    with transaction.atomic():
+        user = User(username=username)
+        _apply(user, changes, USER_FIELDS)
+        _normalise_membership(user)
+        _check_role_fits(user)
+        _check_password(password, user)
+        user.set_password(password)
+        _save_checked(user)
+        record_change(actor=actor, action="user.create", target=user, after=snapshot(user, USER_FIELDS))
+    return user
+
+
+def user_update(*, actor: Any, user: User, **changes: Any) -> User:
+    """Change a person's details, role, agency or unit; deactivating also revokes their API tokens."""
+    _require_perm(actor, "accounts.change_user")
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        before = snapshot(user, USER_FIELDS)
+        _apply(user, changes, USER_FIELDS)
+        _normalise_membership(user)
+        _check_role_fits(user)
+        _save_checked(user)
+        if not user.is_active:
+            ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        record_change(actor=actor, action="user.change", target=user, before=before,
+                      after=snapshot(user, USER_FIELDS))
+    return user
+
+
+def user_set_password(*, actor: Any, user: User, password: str) -> None:
+    """An administrator resets a password, or a user changes their own."""
+    if actor is None or (actor.pk != user.pk and not actor.has_perm("accounts.change_user")):
+        raise PermissionRefused()
+    _check_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        record_change(actor=actor, action="user.password_set", target=user)
+
+
+# --- API tokens -----------------------------------------------------------------------------------
+
+def api_token_create(*, actor: Any, name: str, expires_at: Any = None) -> tuple[ApiToken, str]:
+    """Create a token for the actor themself. Returns the row and the raw token, shown only now."""
+    if actor is None or not actor.is_authenticated:
+        raise PermissionRefused()
+    name = (name or "").strip()
+    if not name:
+        raise ValidationFailed(_("Give the token a name, so you know later what uses it."),
+                               code="token_name_required", field="name")
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationFailed(_("The expiry must be in the future."), code="token_expiry_past",
+                               field="expires_at")
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(user=actor, name=name[:80], prefix=raw[:12],
+                                        key_hash=ApiToken.hash_key(raw), expires_at=expires_at)
+        record_change(actor=actor, action="api_token.create", target=token,
+                      after={"name": token.name, "prefix": token.prefix})
+    return token, raw
+
+
+def api_token_revoke(*, actor: Any, token_id: int) -> ApiToken:
+    """Revoke one of the actor's own tokens (administrators may revoke anyone's)."""
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().filter(pk=token_id).first()
+        if token is None or (token.user_id != actor.pk and not actor.has_perm("accounts.change_apitoken")):
+            raise NotFound()
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            record_change(actor=actor, action="api_token.revoke", target=token,
+                          after={"revoked_at": token.revoked_at.isoformat()})
+    return token
+
+
+def api_token_authenticate(raw: str) -> User | None:
+    """The active user a raw token belongs to, or None. Notes the time of use (at most once a minute)."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (ApiToken.objects.select_related("user", "user__agency")
+             .filter(key_hash=ApiToken.hash_key(raw), revoked_at__isnull=True).first())
+    now = timezone.now()
+    if token is None or not token.user.is_active or (token.expires_at and token.expires_at <= now):
+        return None
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

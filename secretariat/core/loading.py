@@ -1,0 +1,36 @@
+"""Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order.
+
+Apps plug their data in by having those modules; the kernel names none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from django.apps import apps
+from django.db import transaction
+
+
+def _loaders(module_name: str) -> list[tuple[str, Callable[[], list[str]]]]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("secretariat."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.{module_name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.{module_name}":
+                raise
+            continue
+        found.append((config.label, module.load))
+    return found
+
+
+def run_loaders(module_name: str, report: Callable[[str], None]) -> None:
+    """Each app's loader runs in its own transaction: a failure leaves the earlier apps' data intact
+    and the failing app's data unwritten, and running again picks up where it stopped."""
+    for label, load in _loaders(module_name):
+        with transaction.atomic():
+            outcome = load()
+        report(f"{label}: {', '.join(outcome) if outcome else 'up to date'}")
