@@ -1,6 +1,23 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from config.api import api
+from secretariat.core.views import healthz
+
+admin.site.site_header = admin.site.site_title = "秘書處業務平台 Secretariat"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("secretariat.accounts.urls")),
+    path("audit/", include("secretariat.audit.urls")),
+    path("", include("secretariat.core.urls")),
 ]
+
+handler403 = "secretariat.core.errorpages.permission_denied"
+handler404 = "secretariat.core.errorpages.not_found"
+handler500 = "secretariat.core.errorpages.server_error"

@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+django_stubs_ext.monkeypatch()  # lets admin.ModelAdmin[Model] and friends be subscripted at run time
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -85,9 +88,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-
+                "secretariat.core.navigation.navigation_context",
             ],
-
+            "builtins": ["secretariat.core.templatetags.roc"],
         },
     }
 ]
@@ -226,3 +229,4 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # lockout is per username on purpose: see docs/decisions/0002
+CSRF_FAILURE_VIEW = "secretariat.core.errorpages.csrf_failure"

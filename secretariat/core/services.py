@@ -102,7 +102,7 @@ def _replace_year(year: int, days: dict[dt.date, tuple[bool, str]], source: str)
         weekend = day.weekday() >= 5
         if off and not weekend and day not in closures:
             rows.append(CalendarDay(date=day, kind=DayKind.HOLIDAY, note=note[:200], source=source[:100]))
-        elif not off and weekend:
+        elif not off and weekend and day not in closures:
             rows.append(CalendarDay(date=day, kind=DayKind.MAKEUP_WORKDAY, note=note[:200], source=source[:100]))
     CalendarDay.objects.bulk_create(rows)
     return len(rows)

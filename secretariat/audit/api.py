@@ -1,0 +1,70 @@
+"""The audit trail and the personal-data access log over JSON, for auditors and administrators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from secretariat.audit import selectors
+from secretariat.audit.services import audit_verify
+from secretariat.core.errors import PermissionRefused
+
+router = Router(tags=["audit"])
+
+
+class AuditEntryOut(Schema):
+    seq: int
+    occurred_at: dt.datetime
+    actor_label: str
+    action: str
+    target_type: str
+    target_id: str
+    target_label: str
+    before: Any
+    after: Any
+    extra: Any
+    ip_address: str
+    hash: str
+
+
+class AccessOut(Schema):
+    id: int
+    occurred_at: dt.datetime
+    actor_id: int
+    subject_type: str
+    subject_id: str
+    subject_label: str
+    fields: list[str]
+    reason: str
+    approved_by_id: int | None
+
+
+class VerifyOut(Schema):
+    ok: bool
+    rows_checked: int
+    broken_seq: int | None
+    reason: str
+
+
+@router.get("/entries", response=list[AuditEntryOut], summary="Audit rows, newest first (keyset: before_seq)")
+def entries(request: HttpRequest, before_seq: int | None = None, action: str = "", target_type: str = "",
+            target_id: str = "", limit: int = 50) -> Any:
+    return selectors.audit_entry_list(user=request.user, before_seq=before_seq, action=action,
+                                      target_type=target_type, target_id=target_id, limit=limit)
+
+
+@router.get("/personal-data-accesses", response=list[AccessOut], summary="Who viewed whose personal data")
+def accesses(request: HttpRequest, before_id: int | None = None, subject_type: str = "", subject_id: str = "",
+             limit: int = 50) -> Any:
+    return selectors.personal_data_access_list(user=request.user, before_id=before_id,
+                                               subject_type=subject_type, subject_id=subject_id, limit=limit)
+
+
+@router.post("/verify", response=VerifyOut, summary="Check the hash chain now")
+def verify(request: HttpRequest) -> Any:
+    if not request.user.has_perm("audit.view_auditentry"):
+        raise PermissionRefused()
+    return audit_verify()

@@ -1,0 +1,90 @@
+"""Working-day calendar and attachments over JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.http import FileResponse, HttpRequest
+from django.urls import reverse
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
+
+from secretariat.core import roc
+from secretariat.core.attachments import attachment_get_for, attachment_upload
+from secretariat.core.calendar import work_calendar
+from secretariat.core.models import Attachment, CalendarDay
+from secretariat.core.schemas import AttachmentOut, CalendarDayOut, ClosureIn, CountOut, DeadlineOut, WorkingDayOut
+from secretariat.core.services import closure_declare, closure_withdraw
+
+router = Router(tags=["calendar and files"])
+
+
+def _day_out(day: CalendarDay) -> dict[str, Any]:
+    return {"date": day.date, "kind": day.kind, "note": day.note, "roc_date": roc.format_slash(day.date)}
+
+
+@router.get("/calendar/days", response=list[CalendarDayOut], summary="Holidays, make-up workdays and closures")
+def calendar_days(request: HttpRequest, year: int = Query(..., ge=1912, le=9999)) -> list[dict[str, Any]]:
+    return [_day_out(day) for day in CalendarDay.objects.filter(date__year=year)]
+
+
+@router.get("/calendar/working-day", response=WorkingDayOut, summary="Is this date a working day?")
+def calendar_working_day(request: HttpRequest, date: dt.date) -> dict[str, Any]:
+    return {"date": date, "roc_date": roc.format_slash(date), "is_working_day": work_calendar().is_working_day(date)}
+
+
+@router.get("/calendar/add", response=DeadlineOut, summary="The N-th working day after a date")
+def calendar_add(request: HttpRequest, start: dt.date, days: int = Query(..., ge=0, le=366)) -> dict[str, Any]:
+    due = work_calendar().add_working_days(start, days)
+    return {"start": start, "working_days": days, "due": due, "roc_due": roc.format_slash(due)}
+
+
+@router.get("/calendar/between", response=CountOut, summary="Working days in (start, end]")
+def calendar_between(request: HttpRequest, start: dt.date, end: dt.date) -> dict[str, Any]:
+    return {"start": start, "end": end, "working_days": work_calendar().working_days_between(start, end)}
+
+
+@router.post("/calendar/closures", response={201: CalendarDayOut}, summary="Declare an office closure")
+def calendar_closure_declare(request: HttpRequest, payload: ClosureIn) -> tuple[int, dict[str, Any]]:
+    return 201, _day_out(closure_declare(actor=request.user, date=payload.date, note=payload.note))
+
+
+@router.delete("/calendar/closures/{date}", response={204: None}, summary="Withdraw a closure declared in error")
+def calendar_closure_withdraw(request: HttpRequest, date: dt.date) -> tuple[int, None]:
+    closure_withdraw(actor=request.user, date=date)
+    return 204, None
+
+
+def _attachment_out(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "id": attachment.id, "original_name": attachment.original_name, "content_type": attachment.content_type,
+        "size": attachment.size, "sha256": attachment.sha256, "uploaded_at": attachment.uploaded_at,
+        "download_url": reverse("api:attachment_download", args=[str(attachment.id)]),
+    }
+
+
+@router.post("/attachments", response={201: AttachmentOut}, summary="Upload a file")
+def attachment_create(request: HttpRequest, file: UploadedFile = File(...)) -> tuple[int, dict[str, Any]]:  # noqa: B008
+    return 201, _attachment_out(attachment_upload(actor=request.user, upload=file))
+
+
+@router.get("/attachments/{attachment_id}", response=AttachmentOut)
+def attachment_detail(request: HttpRequest, attachment_id: str) -> dict[str, Any]:
+    return _attachment_out(attachment_get_for(user=request.user, pk=_uuid_or_none(attachment_id)))
+
+
+@router.get("/attachments/{attachment_id}/download", response={200: None}, summary="Download a file",
+            url_name="attachment_download")
+def attachment_download(request: HttpRequest, attachment_id: str) -> FileResponse:
+    attachment = attachment_get_for(user=request.user, pk=_uuid_or_none(attachment_id))
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+                        content_type=attachment.content_type)
+
+
+def _uuid_or_none(text: str) -> Any:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
