@@ -6,19 +6,20 @@ behaviour, the same as `make run`.
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
 os.environ.setdefault("SECURE_COOKIES", "0")
 
-from config.settings.base import *  # noqa: E402,F403
-from config.settings.base import DATABASES, STORAGES  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMBEDDED_SCHEDULER = False
 TEST_MEDIA = tempfile.mkdtemp(prefix="secretariat-test-media-")
-MEDIA_ROOT = TEST_MEDIA
+MEDIA_ROOT = Path(TEST_MEDIA)
 STORAGES["attachments"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": TEST_MEDIA + "/attachments"},

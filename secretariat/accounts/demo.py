@@ -38,3 +38,11 @@ def load() -> list[str]:
         user_create(actor=SYSTEM, username=username, password=DEMO_PASSWORD, **fields)
         created += 1
     return [f"{created} demo accounts"]
+
+
+def logins() -> list[tuple[str, str, str]]:
+    rows = []
+    for username, display_name, role, agency_name, unit_name in DEMO_USERS:
+        where = " ".join(part for part in (agency_name, unit_name) if part)
+        rows.append((username, DEMO_PASSWORD, f"{display_name} · {Role(role).label} {where}".strip()))
+    return rows

@@ -20,7 +20,7 @@ AGENCY_FIELDS = ["code", "name", "short_name", "rollup_name", "name_en", "kind",
                  "sort_order", "is_active"]
 UNIT_FIELDS = ["agency", "name", "name_en", "sort_order", "is_active"]
 USER_FIELDS = ["username", "display_name", "email", "role", "agency", "unit", "phone", "is_active", "is_staff"]
-TOKEN_PREFIX = "sec_"
+TOKEN_PREFIX = "sec_"  # noqa: S105 - a public marker, not a secret
 
 
 def _require_perm(actor: Any, perm: str) -> None:
@@ -103,7 +103,7 @@ def _check_role_fits(user: User) -> None:
     if user.role == Role.SECRETARIAT_STAFF and user.unit_id is None:
         raise ValidationFailed(_("Secretariat staff must belong to one of the Secretariat's units."),
                                code="role_needs_unit", field="unit")
-    if user.unit_id is not None and user.agency_id is not None and user.unit.agency_id != user.agency_id:
+    if user.unit is not None and user.agency_id is not None and user.unit.agency_id != user.agency_id:
         raise ValidationFailed(_("The unit belongs to another agency."), code="unit_agency_mismatch", field="unit")
     if user.role == Role.COUNCILLOR and (user.agency_id or user.unit_id):
         raise ValidationFailed(_("Councillors are not members of an agency."), code="councillor_agency",
@@ -112,7 +112,7 @@ def _check_role_fits(user: User) -> None:
 
 def _normalise_membership(user: User) -> None:
     """Secretariat staff belong to the Secretariat; the admin site is open to admins and auditors."""
-    if user.unit_id is not None and user.agency_id is None:
+    if user.unit is not None and user.agency_id is None:
         user.agency_id = user.unit.agency_id
     if user.role in CITYWIDE_ROLES - {Role.AUDITOR} and user.agency_id is None:
         user.agency = Agency.objects.filter(is_secretariat=True).first()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat.accounts.models import User
 from secretariat.accounts.selectors import api_token_list
 from secretariat.accounts.services import api_token_create, api_token_revoke, user_set_password
 from secretariat.core.changes import record_change
@@ -88,14 +89,15 @@ class PasswordForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordForm(request.user, request.POST or None)
+    user = cast(User, request.user)  # login_required guarantees a signed-in user
+    form = PasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user_set_password(actor=request.user, user=request.user, password=form.cleaned_data["new_password"])
+            user_set_password(actor=user, user=user, password=form.cleaned_data["new_password"])
         except ApplicationError as error:
             form.add_error("new_password", error.render())
         else:
-            update_session_auth_hash(request, request.user)
+            update_session_auth_hash(request, user)
             messages.success(request, _("Your password was changed."))
             return redirect("core:home")
     status = 400 if request.method == "POST" else 200
@@ -122,7 +124,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
             form = TokenForm()
     status = 400 if request.method == "POST" and form.errors else 200
     context = {"form": form, "tokens": api_token_list(user=request.user), "new_token": new_token}
-    template = "accounts/tokens.html#token-panel" if request.htmx else "accounts/tokens.html"
+    is_htmx = request.headers.get("HX-Request") == "true"
+    template = "accounts/tokens.html#token-panel" if is_htmx else "accounts/tokens.html"
     return render(request, template, context, status=status)
 
 

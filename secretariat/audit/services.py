@@ -12,7 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.audit.models import GENESIS_HASH, AuditEntry, AuditHead, AuditVerification, PersonalDataAccess
+from secretariat.audit.models import (
+    GENESIS_HASH,
+    AuditEntry,
+    AuditHead,
+    AuditVerification,
+    PersonalDataAccess,
+)
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.request_context import client_ip
 

@@ -38,7 +38,8 @@ def entries(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     report = audit_verify()
     if report.ok:
-        messages.success(request, _("The audit trail is intact (%(rows)s rows checked).") % {"rows": report.rows_checked})
+        message = _("The audit trail is intact (%(rows)s rows checked).") % {"rows": report.rows_checked}
+        messages.success(request, message)
     else:
         messages.error(request, _("The audit trail is broken at row %(seq)s: %(reason)s")
                        % {"seq": report.broken_seq, "reason": report.reason})

@@ -15,7 +15,14 @@ from secretariat.core import roc
 from secretariat.core.attachments import attachment_get_for, attachment_upload
 from secretariat.core.calendar import work_calendar
 from secretariat.core.models import Attachment, CalendarDay
-from secretariat.core.schemas import AttachmentOut, CalendarDayOut, ClosureIn, CountOut, DeadlineOut, WorkingDayOut
+from secretariat.core.schemas import (
+    AttachmentOut,
+    CalendarDayOut,
+    ClosureIn,
+    CountOut,
+    DeadlineOut,
+    WorkingDayOut,
+)
 from secretariat.core.services import closure_declare, closure_withdraw
 
 router = Router(tags=["calendar and files"])
@@ -26,7 +33,9 @@ def _day_out(day: CalendarDay) -> dict[str, Any]:
 
 
 @router.get("/calendar/days", response=list[CalendarDayOut], summary="Holidays, make-up workdays and closures")
-def calendar_days(request: HttpRequest, year: int = Query(..., ge=1912, le=9999)) -> list[dict[str, Any]]:
+def calendar_days(
+    request: HttpRequest, year: int = Query(..., ge=1912, le=9999),  # type: ignore[type-arg]
+) -> list[dict[str, Any]]:
     return [_day_out(day) for day in CalendarDay.objects.filter(date__year=year)]
 
 
@@ -36,7 +45,9 @@ def calendar_working_day(request: HttpRequest, date: dt.date) -> dict[str, Any]:
 
 
 @router.get("/calendar/add", response=DeadlineOut, summary="The N-th working day after a date")
-def calendar_add(request: HttpRequest, start: dt.date, days: int = Query(..., ge=0, le=366)) -> dict[str, Any]:
+def calendar_add(
+    request: HttpRequest, start: dt.date, days: int = Query(..., ge=0, le=366),  # type: ignore[type-arg]
+) -> dict[str, Any]:
     due = work_calendar().add_working_days(start, days)
     return {"start": start, "working_days": days, "due": due, "roc_due": roc.format_slash(due)}
 
@@ -66,7 +77,9 @@ def _attachment_out(attachment: Attachment) -> dict[str, Any]:
 
 
 @router.post("/attachments", response={201: AttachmentOut}, summary="Upload a file")
-def attachment_create(request: HttpRequest, file: UploadedFile = File(...)) -> tuple[int, dict[str, Any]]:  # noqa: B008
+def attachment_create(
+    request: HttpRequest, file: UploadedFile = File(...),  # type: ignore[type-arg]  # noqa: B008
+) -> tuple[int, dict[str, Any]]:
     return 201, _attachment_out(attachment_upload(actor=request.user, upload=file))
 
 

@@ -37,6 +37,7 @@ ALLOWED_TYPES: dict[str, str] = {
 TEXT_TYPES = {"txt", "csv"}
 SIGNATURE_ALIASES = {"jpeg": "jpg"}
 
+AnyUpload = UploadedFile[Any]  # django-stubs makes UploadedFile generic over its content
 OwnerPolicy = Callable[[Any, str], bool]
 _owner_policies: dict[str, OwnerPolicy] = {}
 
@@ -54,7 +55,7 @@ def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def _check_type(upload: UploadedFile) -> tuple[str, str]:
+def _check_type(upload: AnyUpload) -> tuple[str, str]:
     name = upload.name or ""
     extension = _extension(name)
     if extension not in ALLOWED_TYPES:
@@ -89,7 +90,7 @@ def _is_utf8_prefix(data: bytes) -> bool:
     return False
 
 
-def _check_size(upload: UploadedFile) -> None:
+def _check_size(upload: AnyUpload) -> None:
     limit_mb = int(setting_get("attachments.max_megabytes"))
     if upload.size is None or upload.size == 0:
         raise AttachmentRejected(_("The file is empty."))
@@ -100,7 +101,7 @@ def _check_size(upload: UploadedFile) -> None:
         )
 
 
-def attachment_upload(*, actor: Any, upload: UploadedFile, owner_type: str = "", owner_id: str = "") -> Attachment:
+def attachment_upload(*, actor: Any, upload: AnyUpload, owner_type: str = "", owner_id: str = "") -> Attachment:
     """Check and store an uploaded file. Nothing is stored if a check fails."""
     _check_size(upload)
     name, content_type = _check_type(upload)

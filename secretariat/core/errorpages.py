@@ -40,5 +40,6 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without a valid CSRF token: usually a page left open past the session's end."""
     message = _("The form expired or did not come from this site. Reload the page and try again.")
     if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
-        return JsonResponse(error_payload("csrf_failed", message), status=403, json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(error_payload("csrf_failed", message), status=403,
+                            json_dumps_params={"ensure_ascii": False})
     return render(request, "error.html", {"status": 403, "message": message}, status=403)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
 
 from secretariat.core.errors import ApplicationError
@@ -18,7 +21,7 @@ class RocDateField(forms.DateField):
 
     input_formats = ["%Y-%m-%d"]
 
-    def to_python(self, value: object) -> object:
+    def to_python(self, value: Any) -> dt.date | None:
         from secretariat.core import roc
 
         if isinstance(value, str) and value.strip() and ("年" in value or value.strip()[:4].count("/") == 1

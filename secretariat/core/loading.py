@@ -34,3 +34,17 @@ def run_loaders(module_name: str, report: Callable[[str], None]) -> None:
         with transaction.atomic():
             outcome = load()
         report(f"{label}: {', '.join(outcome) if outcome else 'up to date'}")
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(username, password, description) from every app's demo module that lists logins."""
+    logins: list[tuple[str, str, str]] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("secretariat."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        logins.extend(getattr(module, "logins", lambda: [])())
+    return logins

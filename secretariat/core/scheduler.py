@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from celery import current_app
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
@@ -27,9 +28,7 @@ POLL_SECONDS = 30
 
 
 def _schedule() -> dict[str, dict[str, Any]]:
-    from config.celery import app
-
-    return dict(app.conf.beat_schedule)
+    return dict(current_app.conf.beat_schedule)
 
 
 def _claim(name: str, schedule: Any, now: dt.datetime) -> bool:
@@ -48,15 +47,13 @@ def _claim(name: str, schedule: Any, now: dt.datetime) -> bool:
 
 def run_due_jobs(now: dt.datetime | None = None) -> list[str]:
     """Run every job whose slot has come since it last ran. Returns the names of the jobs run."""
-    from config.celery import app
-
     now = now or timezone.now()
     ran = []
     for name, entry in _schedule().items():
         if not _claim(name, entry["schedule"], now):
             continue
         try:
-            outcome = str(app.tasks[entry["task"]].apply().get())
+            outcome = str(current_app.tasks[entry["task"]].apply().get())
         except Exception as error:  # a failing job must not stop the others or the loop
             log.exception("periodic job %s failed", name)
             outcome = f"failed: {error}"

@@ -120,7 +120,7 @@ def closure_declare(*, actor: Any, date: dt.date, note: str) -> CalendarDay:
                                  params={"year": date.year})
     with transaction.atomic():
         existing = CalendarDay.objects.select_for_update().filter(date=date).first()
-        if existing is None and date.weekday() >= 5 or existing and existing.kind != DayKind.MAKEUP_WORKDAY:
+        if (existing is None and date.weekday() >= 5) or (existing and existing.kind != DayKind.MAKEUP_WORKDAY):
             raise ValidationFailed(_("%(date)s is already a day off."), code="closure_on_day_off",
                                    params={"date": date.isoformat()}, field="date")
         before = snapshot(existing, ["date", "kind", "note"]) if existing else None

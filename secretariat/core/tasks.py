@@ -1,3 +1,5 @@
+import datetime as dt
+
 from celery import shared_task
 from django.core.mail import mail_admins
 from django.utils import timezone
@@ -10,7 +12,7 @@ def calendar_coverage_check() -> str:
     """Warn the administrators by mail, from 60 days before year end, that next year's calendar is missing."""
     today = timezone.localdate()
     next_year = today.year + 1
-    days_left = (timezone.datetime(next_year, 1, 1).date() - today).days
+    days_left = (dt.date(next_year, 1, 1) - today).days
     if days_left > 60 or CalendarYear.objects.filter(year=next_year).exists():
         return "ok"
     mail_admins(f"Office calendar {next_year} missing",

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from secretariat.accounts.models import Agency, User
 from secretariat.accounts.roles import Role
@@ -99,6 +100,11 @@ def administrator(db):
     return User.objects.create_user(username="admin", password="x", role=Role.SECRETARIAT_ADMIN)
 
 
+def in_english(error):
+    with translation.override("en"):
+        return error.render()
+
+
 def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
@@ -153,7 +159,7 @@ def test_an_executable_renamed_pdf_is_refused_and_nothing_is_stored(uploader, st
     with pytest.raises(AttachmentRejected) as refused:
         attachment_upload(actor=uploader, upload=upload("invoice.pdf", exe_bytes()))
     assert refused.value.code == "attachment_rejected"
-    assert "does not match" in str(refused.value)
+    assert "does not match its .pdf extension" in in_english(refused.value)
     assert_nothing_stored(storage)
 
 
@@ -168,7 +174,7 @@ def test_a_file_type_not_on_the_list_is_refused_and_nothing_is_stored(uploader, 
     with pytest.raises(AttachmentRejected) as refused:
         attachment_upload(actor=uploader, upload=upload(name, pdf_bytes()))
     assert refused.value.code == "attachment_rejected"
-    assert "not accepted" in str(refused.value)
+    assert "are not accepted" in in_english(refused.value)
     assert_nothing_stored(storage)
 
 
@@ -181,7 +187,7 @@ def test_a_binary_file_named_txt_is_refused(uploader, storage):
 def test_an_empty_file_is_refused_and_nothing_is_stored(uploader, storage):
     with pytest.raises(AttachmentRejected) as refused:
         attachment_upload(actor=uploader, upload=upload("empty.pdf", b""))
-    assert "empty" in str(refused.value)
+    assert in_english(refused.value) == "The file is empty."
     assert_nothing_stored(storage)
 
 
@@ -190,7 +196,8 @@ def test_a_file_over_the_configured_size_is_refused_and_nothing_is_stored(upload
     big = pdf_bytes(padding=1536 * 1024)
     with pytest.raises(AttachmentRejected) as refused:
         attachment_upload(actor=uploader, upload=upload("big.pdf", big))
-    assert "1 MB" in str(refused.value)
+    assert refused.value.params == {"size": 1.5, "limit": 1}
+    assert "the largest accepted is 1 MB" in in_english(refused.value)
     assert_nothing_stored(storage)
 
 

@@ -256,6 +256,7 @@ def test_a_line_with_a_bad_date_is_refused_and_nothing_is_written(db):
     with pytest.raises(ValidationFailed) as refused:
         calendar_import(actor=SYSTEM, text=text, source="bad")
     assert refused.value.code == "calendar_bad_row"
+    assert refused.value.params["text"] == "2027-13-45"
     assert "2027-13-45" in str(refused.value)
     assert not CalendarYear.objects.exists()
 

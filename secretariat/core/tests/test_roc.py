@@ -80,6 +80,7 @@ def test_a_leap_day_of_a_leap_year_is_accepted():
 def test_the_refusal_message_quotes_what_was_typed():
     with pytest.raises(ValidationFailed) as refused:
         roc.parse("abc")
+    assert refused.value.params == {"text": "abc"}
     assert "abc" in str(refused.value)
 
 

@@ -1,0 +1,61 @@
+# Secretariat platform. The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= config.settings.base
+
+.PHONY: install run test check bench browser-deps messages clean
+
+install: $(STAMP)  ## the virtual environment with every Python dependency (nothing else)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+var/secret_key:
+	@mkdir -p var
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@chmod 600 var/secret_key
+
+# The embedded default: SQLite in var/, tasks in-process, periodic jobs in a web worker's thread,
+# plain HTTP on loopback (so cookies cannot be marked Secure; production serves HTTPS and keeps them Secure).
+run: install var/secret_key
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo_load
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(BIN)/python manage.py demo_logins --port $(PORT)
+	SECURE_COOKIES=0 PORT=$(PORT) exec $(BIN)/gunicorn -c config/gunicorn.conf.py
+
+# Debian's Chromium and the CJK fonts for the browser tests; skipped (the tests then skip) without root.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "note: install Debian's chromium and fonts-noto-cjk to run the browser tests"; fi; \
+	fi
+
+test: install browser-deps
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy .
+	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/python bench/run.py
+
+# Refresh the translation catalogues after changing user-facing strings, then translate the new entries.
+messages: install
+	$(BIN)/python manage.py makemessages --locale zh_Hant --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --domain djangojs --locale zh_Hant --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var/static
