@@ -25,4 +25,4 @@ STORAGES["attachments"] = {
     "OPTIONS": {"location": TEST_MEDIA + "/attachments"},
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), "secretariat-test.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"secretariat-test-{os.getpid()}.sqlite3")}

@@ -55,7 +55,9 @@ def audit_record(
     target_type, target_id, target_label = _target_fields(target)
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     with transaction.atomic():
-        head = AuditHead.objects.select_for_update().get(pk=1)
+        # The head row comes with the migration; get_or_create only matters after a test flush. A head
+        # removed to hide tampering restarts at seq 1, which collides with the existing rows and fails.
+        head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
             seq=head.last_seq + 1,
             occurred_at=timezone.now(),
@@ -98,7 +100,7 @@ def audit_chain_check() -> ChainReport:
         if entry_hash(entry) != entry.hash:
             return ChainReport(False, checked, entry.seq, f"row {entry.seq} was altered after it was written")
         prev_hash, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
-    head = AuditHead.objects.get(pk=1)
+    head = AuditHead.objects.filter(pk=1).first() or AuditHead(pk=1)
     if head.last_seq != expected_seq - 1 or head.last_hash != prev_hash:
         return ChainReport(False, checked, expected_seq,
                            f"rows after {expected_seq - 1} are missing (the chain tip is row {head.last_seq})")

@@ -94,7 +94,7 @@ class Sequence(models.Model):
 
 
 def attachment_storage() -> Storage:
-    """The `attachments` storage of settings.STORAGES, looked up late so tests can swap it."""
+    """The `attachments` storage of settings.STORAGES (an S3-compatible store is a settings change)."""
     return storages["attachments"]
 
 

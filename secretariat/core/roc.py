@@ -17,7 +17,7 @@ from secretariat.core.errors import ValidationFailed
 ROC_OFFSET = 1911
 
 _SLASH = re.compile(r"^\s*(\d{1,3})[/.-](\d{1,2})[/.-](\d{1,2})\s*$")
-_WORDS = re.compile(r"^\s*(?:中華民國)?\s*(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_WORDS = re.compile(r"^\s*(?:(?:中華)?民國)?\s*(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _PERIOD_CODE = re.compile(r"^\s*(\d{1,3})\s*[Hh]\s*([12])\s*$")
 _PERIOD_WORDS = re.compile(r"^\s*(\d{1,3})\s*年\s*(上|下)半年\s*$")
 
