@@ -19,10 +19,13 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMBEDDED_SCHEDULER = False
 TEST_MEDIA = tempfile.mkdtemp(prefix="secretariat-test-media-")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="secretariat-test-static-"))  # WhiteNoise wants it to exist
 MEDIA_ROOT = Path(TEST_MEDIA)
 STORAGES["attachments"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": TEST_MEDIA + "/attachments"},
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"secretariat-test-{os.getpid()}.sqlite3")}
+    # One file per test process, so two test runs on one machine never share a database.
+    test_db = os.path.join(tempfile.gettempdir(), f"secretariat-test-{os.getpid()}.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": test_db}

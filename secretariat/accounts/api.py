@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from secretariat.accounts import selectors, services
 from secretariat.accounts.api_auth import session_auth
@@ -62,8 +62,8 @@ def agency_detail(request: HttpRequest, agency_id: int) -> Agency:
 
 
 @router.post("/agencies", response={201: AgencyOut})
-def agency_create(request: HttpRequest, payload: AgencyIn) -> tuple[int, Agency]:
-    return 201, services.agency_save(actor=request.user, **_resolve_links(payload.dict()))
+def agency_create(request: HttpRequest, payload: AgencyIn) -> Status[Agency]:
+    return Status(201, services.agency_save(actor=request.user, **_resolve_links(payload.dict())))
 
 
 @router.patch("/agencies/{agency_id}", response=AgencyOut)
@@ -84,10 +84,11 @@ def user_list(request: HttpRequest, agency_id: int | None = None, role: str = ""
 
 
 @router.post("/users", response={201: UserOut})
-def user_create(request: HttpRequest, payload: UserIn) -> tuple[int, User]:
+def user_create(request: HttpRequest, payload: UserIn) -> Status[User]:
     data = _resolve_links(payload.dict())
-    return 201, services.user_create(actor=request.user, username=data.pop("username"),
-                                     password=data.pop("password"), **data)
+    user = services.user_create(actor=request.user, username=data.pop("username"), password=data.pop("password"),
+                                **data)
+    return Status(201, user)
 
 
 @router.patch("/users/{user_id}", response=UserOut)
@@ -103,9 +104,9 @@ def token_list(request: HttpRequest) -> Any:
 
 # Creating a token needs the browser session: a leaked token must not be able to mint more tokens.
 @router.post("/tokens", response={201: TokenCreated}, summary="Create an API token (shown once)", auth=session_auth)
-def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = services.api_token_create(actor=request.user, name=payload.name, expires_at=payload.expires_at)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response=TokenOut, summary="Revoke an API token")

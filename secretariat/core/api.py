@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
-from ninja import File, Query, Router
+from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from secretariat.core import roc
@@ -58,14 +58,14 @@ def calendar_between(request: HttpRequest, start: dt.date, end: dt.date) -> dict
 
 
 @router.post("/calendar/closures", response={201: CalendarDayOut}, summary="Declare an office closure")
-def calendar_closure_declare(request: HttpRequest, payload: ClosureIn) -> tuple[int, dict[str, Any]]:
-    return 201, _day_out(closure_declare(actor=request.user, date=payload.date, note=payload.note))
+def calendar_closure_declare(request: HttpRequest, payload: ClosureIn) -> Status[dict[str, Any]]:
+    return Status(201, _day_out(closure_declare(actor=request.user, date=payload.date, note=payload.note)))
 
 
 @router.delete("/calendar/closures/{date}", response={204: None}, summary="Withdraw a closure declared in error")
-def calendar_closure_withdraw(request: HttpRequest, date: dt.date) -> tuple[int, None]:
+def calendar_closure_withdraw(request: HttpRequest, date: dt.date) -> Status[None]:
     closure_withdraw(actor=request.user, date=date)
-    return 204, None
+    return Status(204, None)
 
 
 def _attachment_out(attachment: Attachment) -> dict[str, Any]:
@@ -79,8 +79,8 @@ def _attachment_out(attachment: Attachment) -> dict[str, Any]:
 @router.post("/attachments", response={201: AttachmentOut}, summary="Upload a file")
 def attachment_create(
     request: HttpRequest, file: UploadedFile = File(...),  # type: ignore[type-arg]  # noqa: B008
-) -> tuple[int, dict[str, Any]]:
-    return 201, _attachment_out(attachment_upload(actor=request.user, upload=file))
+) -> Status[dict[str, Any]]:
+    return Status(201, _attachment_out(attachment_upload(actor=request.user, upload=file)))
 
 
 @router.get("/attachments/{attachment_id}", response=AttachmentOut)

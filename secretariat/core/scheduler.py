@@ -48,6 +48,9 @@ def _claim(name: str, schedule: Any, now: dt.datetime) -> bool:
 def run_due_jobs(now: dt.datetime | None = None) -> list[str]:
     """Run every job whose slot has come since it last ran. Returns the names of the jobs run."""
     now = now or timezone.now()
+    # A web process never runs Celery's autodiscovery (only a worker or beat does), so the apps'
+    # tasks modules must be imported here or every job would fail with "unknown task".
+    current_app.loader.import_default_modules()
     ran = []
     for name, entry in _schedule().items():
         if not _claim(name, entry["schedule"], now):

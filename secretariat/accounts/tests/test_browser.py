@@ -5,8 +5,8 @@ Run with `make browser-deps` done once (Chromium and the CJK fonts); without /us
 
 from __future__ import annotations
 
-import os
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,11 @@ if not CHROMIUM.exists():
                 allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-# Playwright's sync API keeps an asyncio loop running in this thread, which makes Django refuse database
-# work from it (SynchronousOnlyOperation). The tests only touch the database between browser actions.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
+from secretariat.accounts import reference as accounts_reference  # noqa: E402
 from secretariat.accounts.models import Agency, Unit, User  # noqa: E402
 from secretariat.accounts.services import user_create  # noqa: E402
 from secretariat.audit.models import AuditHead  # noqa: E402
+from secretariat.core import reference as core_reference  # noqa: E402
 from secretariat.core.changes import SYSTEM  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -36,11 +34,17 @@ DISPLAY_NAME = "林書記"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 TIMEOUT_MS = 10_000
+# A look at the signed-in home page for a human to check: /tmp/home.png unless TMPDIR says otherwise.
+HOME_SCREENSHOT = Path(tempfile.gettempdir()) / "home.png"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django refuse database
+    # work from it (SynchronousOnlyOperation). The tests only touch the database between browser actions, so
+    # allow it, for this module only (the rest of the suite keeps Django's check).
+    with pytest.MonkeyPatch.context() as patch, sync_api.sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             yield chromium
@@ -66,9 +70,6 @@ def clerk(transactional_db: None) -> User:
     # cannot do it here: with Playwright's loop running, Django hands this thread a fresh connection object
     # that lacks the serialized contents.)
     AuditHead.objects.get_or_create(pk=1)
-    from secretariat.accounts import reference as accounts_reference
-    from secretariat.core import reference as core_reference
-
     core_reference.load()
     accounts_reference.load()
     agency = Agency.objects.get(short_name="秘書處")
@@ -85,8 +86,8 @@ def sign_in(page: Any, live_server: Any, password: str = PASSWORD) -> None:
     page.goto(login_url(live_server))
     page.locator("#id_username").fill(USERNAME)
     page.locator("#id_password").fill(password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # success redirects home; a failure answers the form again (400)
+        page.locator("main form button[type=submit]").click()
 
 
 def open_menu(page: Any) -> Any:
@@ -102,7 +103,7 @@ def test_sign_in_lands_on_home_in_chinese(page: Any, live_server: Any, clerk: Us
     assert page.url == f"{live_server.url}/"
     assert page.locator("html").get_attribute("lang").startswith("zh")
     sync_api.expect(page.locator("details.menu summary")).to_have_text(DISPLAY_NAME)
-    page.screenshot(path="/tmp/home.png", full_page=True)
+    page.screenshot(path=HOME_SCREENSHOT, full_page=True)
     menu = open_menu(page)
     sync_api.expect(menu.get_by_role("button", name="登出")).to_be_visible()
 
@@ -110,14 +111,14 @@ def test_sign_in_lands_on_home_in_chinese(page: Any, live_server: Any, clerk: Us
 def test_language_switch_to_english_and_back(page: Any, live_server: Any, clerk: User) -> None:
     sign_in(page, live_server)
 
-    page.locator("header.topbar").get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("header.topbar").get_by_role("button", name="English").click()
     sync_api.expect(page.locator("html")).to_have_attribute("lang", "en")
     open_menu(page)
     sync_api.expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
-    page.locator("header.topbar").get_by_role("button", name="中文").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("header.topbar").get_by_role("button", name="中文").click()
     sync_api.expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^zh"))
     open_menu(page)
     sync_api.expect(page.get_by_role("button", name="登出")).to_be_visible()

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "Civil-affairs-2025"
 
 
-def audit_rows(action: str, target) -> list[AuditEntry]:
+def audit_rows(action: str, target) -> list[Any]:
     return list(AuditEntry.objects.filter(action=action, target_type=target._meta.label_lower,
                                           target_id=str(target.pk)))
 

@@ -177,7 +177,9 @@ def test_a_new_token_is_shown_once_on_the_tokens_page(liaison):
     created = browser.post("/accounts/tokens/", {"name": "統計程式"})
 
     assert created.status_code == 200
-    raw = re.search(r'id="new-token">(sec_[^<]+)<', text_of(created)).group(1)
+    shown = re.search(r'id="new-token">(sec_[^<]+)<', text_of(created))
+    assert shown is not None
+    raw = shown.group(1)
     assert ApiToken.objects.get(user=liaison).key_hash == ApiToken.hash_key(raw)
     later = browser.get("/accounts/tokens/")
     assert "統計程式" in text_of(later)
