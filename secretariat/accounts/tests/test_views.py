@@ -162,11 +162,10 @@ def test_a_liaison_declaring_a_closure_is_told_no_and_nothing_is_written(liaison
 
 def test_a_closure_on_a_holiday_is_refused_with_the_reason(secretariat_admin):
     response = client_for(secretariat_admin).post("/calendar/?year=2026&month=1",
-                                                  {"date": "2026-01-01", "note": "颱風停止上班"},
-                                                  HTTP_ACCEPT_LANGUAGE="en")
+                                                  {"date": "2026-01-01", "note": "颱風停止上班"})
 
     assert response.status_code == 400
-    assert "2026-01-01 is already a day off." in text_of(response)
+    assert "2026-01-01 已是放假日。" in text_of(response)
 
 
 # --- Personal API tokens ----------------------------------------------------------------------------
@@ -221,10 +220,10 @@ def test_a_liaison_may_not_open_the_audit_trail(liaison):
 
 
 def test_the_auditor_checks_the_chain_and_is_told_it_is_intact(auditor):
-    response = client_for(auditor).post("/audit/verify/", follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    response = client_for(auditor).post("/audit/verify/", follow=True)
 
     assert response.status_code == 200
-    assert "The audit trail is intact" in text_of(response)
+    assert "稽核軌跡完整" in text_of(response)
     assert AuditVerification.objects.get().ok
 
 
@@ -233,3 +232,9 @@ def test_a_liaison_may_not_run_the_chain_check(liaison):
 
     assert response.status_code == 403
     assert not AuditVerification.objects.exists()
+
+
+def test_the_interface_stays_chinese_for_a_browser_set_up_in_english(liaison):
+    response = client_for(liaison).get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert 'lang="zh-Hant-TW"' in response.content.decode()

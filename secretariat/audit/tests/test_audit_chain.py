@@ -252,7 +252,7 @@ def test_the_command_reports_the_first_broken_row(three_rows):
 
 def test_the_command_exits_non_zero_when_the_trail_is_broken(three_rows, monkeypatch, capsys):
     # run_from_argv closes every connection when it ends, which would end the test's transaction.
-    monkeypatch.setattr(management_base.connections, "close_all", lambda: None)
+    monkeypatch.setattr(management_base.connections, "close_all", lambda: None)  # type: ignore[attr-defined]
     raw_sql("DELETE FROM audit_auditentry WHERE seq=%s", [3])
     with pytest.raises(SystemExit) as exited:
         AuditVerifyCommand().run_from_argv(["manage.py", "audit_verify"])

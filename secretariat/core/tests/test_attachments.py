@@ -146,7 +146,7 @@ def test_an_upload_is_audited(uploader):
     entry = AuditEntry.objects.get(action="attachment.upload")
     assert entry.actor == uploader
     assert entry.target_id == str(stored.pk)
-    assert entry.after["original_name"] == "report.pdf"
+    assert (entry.after or {})["original_name"] == "report.pdf"
 
 
 def assert_nothing_stored(storage):

@@ -19,7 +19,7 @@ def test_demo_load_twice_keeps_one_copy_of_everything():
     counts = (Agency.objects.count(), User.objects.count(), AuditEntry.objects.count())
     call_command("demo_load")
     assert (Agency.objects.count(), User.objects.count(), AuditEntry.objects.count()) == counts
-    assert Agency.objects.get(short_name="中正區公所").parent.short_name == "民政局"
+    assert Agency.objects.get(short_name="中正區公所").parent == Agency.objects.get(short_name="民政局")
     assert Agency.objects.get(short_name="民政局").report_name == "民政局（含區公所）"
 
 
