@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -153,6 +154,7 @@ def user_update(*, actor: Any, user: User, **changes: Any) -> User:
         _save_checked(user)
         if not user.is_active:
             ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        _forget_tokens(user.pk)  # role or agency may have changed: the next call reloads them
         record_change(actor=actor, action="user.change", target=user, before=before,
                       after=snapshot(user, USER_FIELDS))
     return user
@@ -202,18 +204,42 @@ def api_token_revoke(*, actor: Any, token_id: int) -> ApiToken:
             token.save(update_fields=["revoked_at"])
             record_change(actor=actor, action="api_token.revoke", target=token,
                           after={"revoked_at": token.revoked_at.isoformat()})
+        # Dropping a cache entry is harmless even if this transaction later rolls back.
+        cache.delete(_token_cache_key(token.key_hash))
     return token
+
+
+# A program calling the API sends its token with every request. The resolved user (with permissions
+# already worked out) is kept in the cache for a few seconds, so a burst of calls costs one lookup.
+# Revoking a token or changing its user clears the entry; with the per-process cache of the embedded
+# mode another worker may still accept the token for at most this many seconds.
+TOKEN_CACHE_SECONDS = 10
+
+
+def _token_cache_key(key_hash: str) -> str:
+    return f"accounts:token:{key_hash}"
+
+
+def _forget_tokens(user_id: int) -> None:
+    hashes = ApiToken.objects.filter(user_id=user_id).values_list("key_hash", flat=True)
+    cache.delete_many([_token_cache_key(key_hash) for key_hash in hashes])
 
 
 def api_token_authenticate(raw: str) -> User | None:
     """The active user a raw token belongs to, or None. Notes the time of use (at most once a minute)."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
-    token = (ApiToken.objects.select_related("user", "user__agency")
-             .filter(key_hash=ApiToken.hash_key(raw), revoked_at__isnull=True).first())
+    key_hash = ApiToken.hash_key(raw)
     now = timezone.now()
+    cached = cache.get(_token_cache_key(key_hash))
+    if cached is not None and (cached[1] is None or cached[1] > now):
+        return cast(User, cached[0])
+    token = (ApiToken.objects.select_related("user", "user__agency", "user__unit")
+             .filter(key_hash=key_hash, revoked_at__isnull=True).first())
     if token is None or not token.user.is_active or (token.expires_at and token.expires_at <= now):
         return None
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.user.get_all_permissions()  # fills the user's permission cache before it is stored
+    cache.set(_token_cache_key(key_hash), (token.user, token.expires_at), TOKEN_CACHE_SECONDS)
     return token.user

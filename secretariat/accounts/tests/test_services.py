@@ -336,3 +336,21 @@ def test_an_administrator_may_revoke_anyones_token(secretariat_admin, liaison):
     api_token_revoke(actor=secretariat_admin, token_id=token.pk)
 
     assert api_token_authenticate(raw) is None
+
+
+def test_a_token_in_use_stops_working_the_moment_it_is_revoked(liaison):
+    token, raw = api_token_create(actor=liaison, name="統計程式")
+    assert api_token_authenticate(raw) == liaison  # the program is busy calling the API
+
+    api_token_revoke(actor=liaison, token_id=token.pk)
+
+    assert api_token_authenticate(raw) is None
+
+
+def test_a_token_in_use_follows_its_owners_new_role(secretariat_admin, liaison):
+    _token, raw = api_token_create(actor=liaison, name="統計程式")
+    assert not api_token_authenticate(raw).has_perm("accounts.view_user")
+
+    user_update(actor=secretariat_admin, user=liaison, role=Role.AUDITOR, agency=None)
+
+    assert api_token_authenticate(raw).has_perm("accounts.view_user")
