@@ -58,9 +58,11 @@ def home(request: HttpRequest) -> HttpResponse:
         next_working = calendar.next_working_day(today)
     except CalendarOutOfRange:
         is_working, next_working = None, None
+    missing_year = _coverage_warning(today)
     return render(request, "core/home.html", {
         "today": today, "is_working": is_working, "next_working": next_working,
-        "days_off": _upcoming_days_off(today), "missing_year": _coverage_warning(today),
+        "days_off": _upcoming_days_off(today), "missing_year": missing_year,
+        "missing_roc_year": missing_year - 1911 if missing_year else None,
     })
 
 

@@ -349,8 +349,12 @@ def test_a_token_in_use_stops_working_the_moment_it_is_revoked(liaison):
 
 def test_a_token_in_use_follows_its_owners_new_role(secretariat_admin, liaison):
     _token, raw = api_token_create(actor=liaison, name="統計程式")
-    assert not api_token_authenticate(raw).has_perm("accounts.view_user")
+    before = api_token_authenticate(raw)
+    assert before is not None
+    assert not before.has_perm("accounts.view_user")
 
     user_update(actor=secretariat_admin, user=liaison, role=Role.AUDITOR, agency=None)
 
-    assert api_token_authenticate(raw).has_perm("accounts.view_user")
+    after = api_token_authenticate(raw)
+    assert after is not None
+    assert after.has_perm("accounts.view_user")
