@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts import services
 from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.core.errors import ApplicationError
 
 
@@ -60,7 +61,7 @@ class AgencyAdmin(ServiceAdmin):
 
     def service_check(self, request: HttpRequest, obj: Agency | None, data: dict[str, Any]) -> None:
         probe = Agency(pk=obj.pk if obj else None, parent=data.get("parent"))
-        services._refuse_parent_cycle(probe)
+        services.agency_parent_check(probe)
 
     def save_model(self, request: HttpRequest, obj: Agency, form: Any, change: bool) -> None:
         changes = {name: form.cleaned_data[name] for name in (form.changed_data if change else form.cleaned_data)}
@@ -112,10 +113,9 @@ class UserAdmin(ServiceAdmin):
 
     def service_check(self, request: HttpRequest, obj: User | None, data: dict[str, Any]) -> None:
         probe = User(role=data.get("role", obj.role if obj else ""), agency=data.get("agency"), unit=data.get("unit"))
-        services._normalise_membership(probe)
-        services._check_role_fits(probe)
+        services.user_membership_check(probe)
         if obj is None and data.get("password"):
-            services._check_password(data["password"], probe)
+            services.user_password_check(data["password"], probe)
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         data = dict(form.cleaned_data)
@@ -129,20 +129,11 @@ class UserAdmin(ServiceAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
+class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     list_filter = ["revoked_at"]
     search_fields = ["name", "user__username", "prefix"]
     actions = ["revoke"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["view"])
     def revoke(self, request: HttpRequest, queryset: Any) -> None:

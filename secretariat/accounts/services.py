@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
@@ -54,23 +55,33 @@ def _save_checked(instance: Any) -> None:
 
 # --- Agencies and units ---------------------------------------------------------------------------
 
-def agency_save(*, actor: Any, agency: Agency | None = None, **changes: Any) -> Agency:
-    """Create an agency (agency=None) or change one."""
-    _require_perm(actor, "accounts.change_agency" if agency else "accounts.add_agency")
+M = TypeVar("M", Agency, Unit)
+
+
+def _record_save(*, actor: Any, model: type[M], existing: M | None, changes: dict[str, Any], fields: list[str],
+                 check: Callable[[M], None] | None = None) -> M:
+    """Create (existing=None) or change a reference record: permission, row lock, validation, audit."""
+    name = model._meta.model_name
+    _require_perm(actor, f"accounts.{'change' if existing else 'add'}_{name}")
     with transaction.atomic():
-        if agency is not None:
-            agency = Agency.objects.select_for_update().get(pk=agency.pk)
-        before = snapshot(agency, AGENCY_FIELDS) if agency else None
-        target = agency or Agency()
-        _apply(target, changes, AGENCY_FIELDS)
-        _refuse_parent_cycle(target)
+        target = model.objects.select_for_update().get(pk=existing.pk) if existing else model()
+        before = snapshot(target, fields) if existing else None
+        _apply(target, changes, fields)
+        if check:
+            check(target)
         _save_checked(target)
-        record_change(actor=actor, action="agency.change" if before else "agency.create", target=target,
-                      before=before, after=snapshot(target, AGENCY_FIELDS))
+        record_change(actor=actor, action=f"{name}.{'change' if existing else 'create'}", target=target,
+                      before=before, after=snapshot(target, fields))
     return target
 
 
-def _refuse_parent_cycle(agency: Agency) -> None:
+def agency_save(*, actor: Any, agency: Agency | None = None, **changes: Any) -> Agency:
+    """Create an agency (agency=None) or change one."""
+    return _record_save(actor=actor, model=Agency, existing=agency, changes=changes, fields=AGENCY_FIELDS,
+                        check=agency_parent_check)
+
+
+def agency_parent_check(agency: Agency) -> None:
     seen = {agency.pk}
     parent = agency.parent
     while parent is not None:
@@ -82,17 +93,8 @@ def _refuse_parent_cycle(agency: Agency) -> None:
 
 
 def unit_save(*, actor: Any, unit: Unit | None = None, **changes: Any) -> Unit:
-    _require_perm(actor, "accounts.change_unit" if unit else "accounts.add_unit")
-    with transaction.atomic():
-        if unit is not None:
-            unit = Unit.objects.select_for_update().get(pk=unit.pk)
-        before = snapshot(unit, UNIT_FIELDS) if unit else None
-        target = unit or Unit()
-        _apply(target, changes, UNIT_FIELDS)
-        _save_checked(target)
-        record_change(actor=actor, action="unit.change" if before else "unit.create", target=target,
-                      before=before, after=snapshot(target, UNIT_FIELDS))
-    return target
+    """Create a unit (unit=None) or change one."""
+    return _record_save(actor=actor, model=Unit, existing=unit, changes=changes, fields=UNIT_FIELDS)
 
 
 # --- Users ----------------------------------------------------------------------------------------
@@ -120,7 +122,15 @@ def _normalise_membership(user: User) -> None:
     user.is_staff = user.role in ADMIN_SITE_ROLES
 
 
-def _check_password(password: str, user: User) -> None:
+def user_membership_check(user: User) -> None:
+    """Fill in what a role implies (the Secretariat's staff belong to the Secretariat) and refuse a role
+    that does not fit the person's agency and unit. Changes `user` in memory only."""
+    _normalise_membership(user)
+    _check_role_fits(user)
+
+
+def user_password_check(password: str, user: User) -> None:
+    """Refuse a password the password rules reject."""
     try:
         validate_password(password, user)
     except ValidationError as error:
@@ -133,9 +143,8 @@ def user_create(*, actor: Any, username: str, password: str, **changes: Any) -> 
     with transaction.atomic():
         user = User(username=username)
         _apply(user, changes, USER_FIELDS)
-        _normalise_membership(user)
-        _check_role_fits(user)
-        _check_password(password, user)
+        user_membership_check(user)
+        user_password_check(password, user)
         user.set_password(password)
         _save_checked(user)
         record_change(actor=actor, action="user.create", target=user, after=snapshot(user, USER_FIELDS))
@@ -149,8 +158,7 @@ def user_update(*, actor: Any, user: User, **changes: Any) -> User:
         user = User.objects.select_for_update().get(pk=user.pk)
         before = snapshot(user, USER_FIELDS)
         _apply(user, changes, USER_FIELDS)
-        _normalise_membership(user)
-        _check_role_fits(user)
+        user_membership_check(user)
         _save_checked(user)
         if not user.is_active:
             ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
@@ -164,7 +172,7 @@ def user_set_password(*, actor: Any, user: User, password: str) -> None:
     """An administrator resets a password, or a user changes their own."""
     if actor is None or (actor.pk != user.pk and not actor.has_perm("accounts.change_user")):
         raise PermissionRefused()
-    _check_password(password, user)
+    user_password_check(password, user)
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])

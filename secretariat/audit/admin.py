@@ -1,20 +1,8 @@
-from typing import Any
 
 from django.contrib import admin
-from django.http import HttpRequest
 
 from secretariat.audit.models import AuditEntry, AuditVerification, PersonalDataAccess
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from secretariat.core.admin_base import ReadOnlyAdmin
 
 
 @admin.register(AuditEntry)

@@ -5,13 +5,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.core.models import CalendarDay, CalendarYear, PeriodicRun, SiteSetting
 from secretariat.core.services import setting_set
 from secretariat.core.site_settings import spec_for
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
+class CalendarDayAdmin(ReadOnlyAdmin):
     """Read-only list: closures are declared on the calendar page and years come in by import,
     both through audited services."""
 
@@ -20,28 +21,10 @@ class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
     date_hierarchy = "date"
     search_fields = ["note"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin[CalendarYear]):
+class CalendarYearAdmin(ReadOnlyAdmin):
     list_display = ["year", "source", "loaded_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class SiteSettingForm(forms.ModelForm[SiteSetting]):
@@ -81,11 +64,5 @@ class SiteSettingAdmin(admin.ModelAdmin[SiteSetting]):
 
 
 @admin.register(PeriodicRun)
-class PeriodicRunAdmin(admin.ModelAdmin[PeriodicRun]):
+class PeriodicRunAdmin(ReadOnlyAdmin):
     list_display = ["name", "last_run_at", "last_outcome"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
