@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "secretariat.core",
     "secretariat.accounts",
     "secretariat.audit",
+    "secretariat.cases",
+    "secretariat.petitions",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +223,8 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "secretariat@localhost")
+# The address citizens reach the platform at, for links in mails (e.g. https://secretariat.gov.taipei).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,85 @@
+"""The daily reminders: each agency's liaisons hear of their due-soon and overdue cases, and heads of
+their overdue ones. One digest per agency, kind and day — a second run the same day sends nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from secretariat.accounts.models import Agency, User
+from secretariat.accounts.roles import Role
+from secretariat.cases.models import Case, ReminderDigest, ReminderKind
+from secretariat.cases.selectors import due_soon_cases, overdue_cases
+from secretariat.cases.services import notify
+from secretariat.core import roc
+from secretariat.core.calendar import CalendarOutOfRange, work_calendar
+
+RECIPIENT_ROLES = {
+    ReminderKind.DUE_SOON: Role.AGENCY_LIAISON,
+    ReminderKind.OVERDUE: Role.AGENCY_LIAISON,
+    ReminderKind.ESCALATION: Role.AGENCY_HEAD,
+}
+
+
+def _group(rows: list[Case]) -> dict[int, list[Case]]:
+    grouped: dict[int, list[Case]] = defaultdict(list)
+    for case in rows:
+        if case.lead_agency_id is not None:
+            grouped[case.lead_agency_id].append(case)
+    return grouped
+
+
+def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
+    """Send today's digests. Does nothing on a day off. Returns how many digests of each kind went out."""
+    today = today or timezone.localdate()
+    try:
+        if not work_calendar().is_working_day(today):
+            return {}
+    except CalendarOutOfRange:
+        pass  # a missing calendar must not silence overdue warnings
+    overdue = _group(list(overdue_cases(today=today).order_by("due_on")))
+    batches = {
+        ReminderKind.DUE_SOON: _group(list(due_soon_cases(today=today).order_by("due_on"))),
+        ReminderKind.OVERDUE: overdue,
+        ReminderKind.ESCALATION: overdue,
+    }
+    sent: dict[str, int] = {}
+    for kind, by_agency in batches.items():
+        for agency_id, cases in by_agency.items():
+            if _send_digest(kind, Agency.objects.get(pk=agency_id), cases, today):
+                sent[kind] = sent.get(kind, 0) + 1
+    return sent
+
+
+def _send_digest(kind: str, agency: Agency, cases: list[Case], today: dt.date) -> bool:
+    recipients = list(User.objects.filter(agency=agency, role=RECIPIENT_ROLES[kind], is_active=True))
+    try:
+        with transaction.atomic():
+            ReminderDigest.objects.create(agency=agency, kind=kind, sent_on=today, case_count=len(cases),
+                                          recipients=[user.username for user in recipients])
+            with translation.override("zh-hant"):
+                subject, body = _compose(kind, agency, cases)
+                notify(users=recipients, message=subject)
+    except IntegrityError:
+        return False  # already sent today
+    addresses = [user.email for user in recipients if user.email]
+    if addresses:
+        send_mail(subject, body, None, addresses, fail_silently=False)
+    return True
+
+
+def _compose(kind: str, agency: Agency, cases: list[Case]) -> tuple[str, str]:
+    titles = {
+        ReminderKind.DUE_SOON: _("%(agency)s: %(count)s cases are due within a working day"),
+        ReminderKind.OVERDUE: _("%(agency)s: %(count)s cases are overdue"),
+        ReminderKind.ESCALATION: _("For the agency head — %(agency)s has %(count)s overdue cases"),
+    }
+    subject = titles[kind] % {"agency": agency.short_name, "count": len(cases)}
+    lines = [f"{case.reference}  {roc.format_slash(case.due_on) if case.due_on else '—'}  {case.title}"
+             for case in cases]
+    return subject, subject + "\n\n" + "\n".join(lines)
