@@ -19,7 +19,7 @@ from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 
-RECIPIENT_ROLES = {
+RECIPIENT_ROLES: dict[str, str] = {
     ReminderKind.DUE_SOON: Role.AGENCY_LIAISON,
     ReminderKind.OVERDUE: Role.AGENCY_LIAISON,
     ReminderKind.ESCALATION: Role.AGENCY_HEAD,
@@ -74,7 +74,7 @@ def _send_digest(kind: str, agency: Agency, cases: list[Case], today: dt.date) -
 
 
 def _compose(kind: str, agency: Agency, cases: list[Case]) -> tuple[str, str]:
-    titles = {
+    titles: dict[str, str] = {
         ReminderKind.DUE_SOON: _("%(agency)s: %(count)s cases are due within a working day"),
         ReminderKind.OVERDUE: _("%(agency)s: %(count)s cases are overdue"),
         ReminderKind.ESCALATION: _("For the agency head — %(agency)s has %(count)s overdue cases"),
