@@ -26,7 +26,6 @@ class CaseKind:
     `on_transition(case, transition, data, actor)`: the kind's own effects (store the answer, tell
     the requester) inside the same transaction.
     `is_requester(user, case)`: whether a signed-in user is the one who asked.
-    `detail_template` / `detail_context(case, user)`: the kind's panel on the generic case page.
     """
 
     code: str
@@ -37,12 +36,30 @@ class CaseKind:
     max_total_days: int | None = None
     on_transition: Callable[[Case, Transition, dict[str, Any], Any], None] | None = None
     is_requester: Callable[[Any, Case], bool] | None = None
-    # The kind's own panel on the case page: a template and the context it needs for this viewer.
-    detail_template: str | None = None
-    detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
+
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block a kind's app adds to the generic case page. `context(case, user)` returns the template's
+    context, or None when this viewer should not see the panel."""
+
+    key: str
+    template: str
+    context: Callable[[Case, Any], dict[str, Any] | None]
+    order: int = 0
 
 
 _KINDS: dict[str, CaseKind] = {}
+_PANELS: dict[str, dict[str, Panel]] = {}
+
+
+def register_panel(kind_code: str, panel: Panel) -> None:
+    _PANELS.setdefault(kind_code, {})[panel.key] = panel
+
+
+def panels_for(kind_code: str) -> list[Panel]:
+    return sorted(_PANELS.get(kind_code, {}).values(), key=lambda panel: panel.order)
 
 
 def register(kind: CaseKind) -> None:
