@@ -9,6 +9,8 @@ serving `config.floor:application` (BENCH_FLOOR=1), then Debian's `hey` loads
 
 The figures go to docs/performance.md as a new dated section above the older ones.
 Target: the API path costs no more than 1.5x the floor (p95 latency and time per request).
+
+Then, unless --no-petitions, bench/petitions_bench.py measures petitions at hotline scale on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ def main() -> int:
     parser.add_argument("-c", "--concurrency", type=int, default=10, help="concurrent clients (default 10)")
     parser.add_argument("-r", "--rounds", type=int, default=3,
                         help="measuring rounds, floor and api alternating; the report gives medians (default 3)")
+    parser.add_argument("--no-petitions", action="store_true",
+                        help="skip the second part, bench/petitions_bench.py (PostgreSQL, 1,000,000 petitions)")
     args = parser.parse_args()
 
     if not os.access(HEY, os.X_OK):
@@ -135,7 +139,11 @@ def main() -> int:
     write_report(section)
     print(section)
     print(f"bench: wrote {REPORT.relative_to(BASE_DIR)} — target {'PASS' if passed else 'FAIL'}")
-    return 0
+    if args.no_petitions:
+        return 0
+    # Second part: petitions at hotline scale on PostgreSQL, in its own process (its own Django set-up).
+    return subprocess.run([sys.executable, str(BASE_DIR / "bench" / "petitions_bench.py")], cwd=BASE_DIR,
+                          check=False).returncode
 
 
 def manage(env: dict[str, str], *command: str) -> str:

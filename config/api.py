@@ -16,9 +16,11 @@ from ninja.renderers import BaseRenderer
 from secretariat.accounts.api import router as accounts_router
 from secretariat.accounts.api_auth import session_auth, token_auth
 from secretariat.audit.api import router as audit_router
+from secretariat.cases.api import router as cases_router
 from secretariat.core.api import router as core_router
 from secretariat.core.errors import ApplicationError
 from secretariat.core.http_errors import error_payload
+from secretariat.petitions.api import router as petitions_router
 
 
 class ReadableJSONRenderer(BaseRenderer):
@@ -94,3 +96,5 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
 api.add_router("/", accounts_router)
 api.add_router("/", core_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/cases/", cases_router)
+api.add_router("/", petitions_router)

@@ -17,4 +17,6 @@ app.conf.beat_schedule = {
     "calendar-coverage-daily": {"task": "core.calendar_coverage_check", "schedule": crontab(hour=6, minute=0)},
     "case-reminders-daily": {"task": "cases.send_reminders", "schedule": crontab(hour=8, minute=30)},
     "sessions-purge-nightly": {"task": "accounts.purge_expired_sessions", "schedule": crontab(hour=3, minute=0)},
+    "petitions-train-router-weekly": {"task": "petitions.train_router",
+                                      "schedule": crontab(day_of_week="sun", hour=4, minute=0)},
 }

@@ -15,6 +15,11 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("secretariat.accounts.urls")),
     path("audit/", include("secretariat.audit.urls")),
+    path("cases/", include("secretariat.cases.urls")),
+    path("petitions/", include("secretariat.petitions.public_urls")),
+    path("staff/petitions/", include("secretariat.petitions.urls")),
+    path("open311/v2/", include("secretariat.petitions.open311_urls")),
+    path("statistics/petitions/", include("secretariat.petitions.stats_urls")),
     path("", include("secretariat.core.urls")),
 ]
 

@@ -50,11 +50,15 @@ _ADMIN_PERMS = (
     | {"core.view_sitesetting", "core.change_sitesetting", "core.view_attachment", "core.view_periodicrun"}
     | {"audit.view_auditentry", "audit.view_auditverification", "audit.view_personaldataaccess"}
     | {"axes.view_accessattempt", "axes.delete_accessattempt"}
+    # Petitions (issue 3): register them, edit their categories, unlock a locked answer page.
+    | {"petitions.add_petition"} | _all("petitions", "category")
+    | {"petitions.view_disclosurerequest", "petitions.view_lookupfailure", "petitions.delete_lookupfailure"}
 )
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.SECRETARIAT_ADMIN: frozenset(_ADMIN_PERMS),
-    Role.SECRETARIAT_STAFF: frozenset({"accounts.view_agency", "accounts.view_unit", "core.view_calendarday"}),
+    Role.SECRETARIAT_STAFF: frozenset({"accounts.view_agency", "accounts.view_unit", "core.view_calendarday",
+                                       "petitions.add_petition"}),
     Role.AGENCY_LIAISON: frozenset({"accounts.view_agency", "core.view_calendarday"}),
     Role.AGENCY_HEAD: frozenset({"accounts.view_agency", "core.view_calendarday"}),
     Role.AUDITOR: frozenset(_view_everything() | {"axes.view_accessattempt"}),

@@ -1,8 +1,23 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _works_cases(user: Any) -> bool:
+    """The Secretariat, agency liaisons and heads work the inbox; auditors read it."""
+    from secretariat.accounts.roles import AGENCY_ROLES, Role
+
+    return user.is_active and user.role in {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.AUDITOR,
+                                            *AGENCY_ROLES}
 
 
 class CasesConfig(AppConfig):
     name = "secretariat.cases"
     label = "cases"
     verbose_name = _("Case control")
+
+    def ready(self) -> None:
+        from secretariat.core.navigation import NavEntry, register
+
+        register(NavEntry("cases", _("Case inbox"), "cases:inbox", order=5, visible=_works_cases))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
@@ -26,6 +26,8 @@ class CaseKind:
     `on_transition(case, transition, data, actor)`: the kind's own effects (store the answer, tell
     the requester) inside the same transaction.
     `is_requester(user, case)`: whether a signed-in user is the one who asked.
+    `decline_reasons`: code → label of the reasons this kind may be declined for (petitions: the
+    grounds of 行政程序法 §173). When given, a decline must name one of them.
     """
 
     code: str
@@ -36,7 +38,12 @@ class CaseKind:
     max_total_days: int | None = None
     on_transition: Callable[[Case, Transition, dict[str, Any], Any], None] | None = None
     is_requester: Callable[[Any, Case], bool] | None = None
+    decline_reasons: Mapping[str, str | Promise] = field(default_factory=dict, hash=False)
 
+
+def decline_reason_label(kind: CaseKind, code: str) -> str | Promise:
+    """The label of a decline reason, or the stored code itself for a kind that keeps no list."""
+    return kind.decline_reasons.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case as Choose
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
-from secretariat.cases.models import RUNNING_STATUSES, Case, CaseEvent
+from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Notification
 from secretariat.cases.parties import may_see
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
-from secretariat.core.errors import NotFound
+from secretariat.core.errors import NotFound, ValidationFailed
 
 DUE_SOON_WORKING_DAYS = 1
+# What the inbox shows when no status is chosen: every case still waiting for someone — routing,
+# an agency's answer, or the Secretariat's check of an answer.
+ACTIVE_STATUSES = (*OPEN_STATUSES, CaseStatus.ANSWERED)
+INBOX_PAGE = 50
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -26,7 +32,10 @@ def visible_cases(user: Any) -> QuerySet[Case]:
         return rows
     if not allowed:
         return rows.none()
-    return rows.filter(Q(lead_agency_id__in=allowed) | Q(co_agencies__in=allowed)).distinct()
+    # EXISTS rather than a join: a join over co-agencies would need DISTINCT, which defeats the
+    # (lead_agency, status, due_on) index on a large table.
+    shared = Case.co_agencies.through.objects.filter(case_id=OuterRef("pk"), agency_id__in=allowed)
+    return rows.filter(Q(lead_agency_id__in=allowed) | Q(Exists(shared)))
 
 
 def due_soon_limit(today: dt.date | None = None) -> dt.date:
@@ -38,27 +47,62 @@ def due_soon_limit(today: dt.date | None = None) -> dt.date:
         return today + dt.timedelta(days=DUE_SOON_WORKING_DAYS)
 
 
+def with_due_state(rows: QuerySet[Case], today: dt.date | None = None) -> QuerySet[Case]:
+    """Annotate `due_state`: "overdue", "soon" or "" — computed by the database, only for cases whose
+    answer is still owed."""
+    today = today or timezone.localdate()
+    return rows.annotate(due_state=Choose(
+        When(status__in=RUNNING_STATUSES, due_on__lt=today, then=Value("overdue")),
+        When(status__in=RUNNING_STATUSES, due_on__lte=due_soon_limit(today), then=Value("soon")),
+        default=Value(""), output_field=CharField(),
+    ))
+
+
 @dataclass(frozen=True)
 class InboxFilter:
     kind: str = ""
-    status: str = ""
+    status: str = ""  # "" = every status still waiting for someone (ACTIVE_STATUSES)
     due: str = ""  # "", "soon" (due within a working day), "overdue"
     text: str = ""
     agency_id: int | None = None
     after: tuple[str, int] | None = None  # keyset: (due_on or "", id) of the last row shown
 
 
-def case_inbox(*, user: Any, filters: InboxFilter, limit: int = 50) -> list[Case]:
-    """Open-or-chosen-status cases, soonest due first, keyset-paginated (no OFFSET on deep pages)."""
+@dataclass(frozen=True)
+class InboxPage:
+    rows: list[Case]
+    next_cursor: str | None  # pass back as InboxFilter.after (through inbox_cursor_parse) for the next page
+
+
+def inbox_cursor(case: Case) -> str:
+    """The opaque keyset position after `case`: `2023-07-03.123`, or `.123` when it has no due date."""
+    return f"{case.due_on.isoformat() if case.due_on else ''}.{case.pk}"
+
+
+def inbox_cursor_parse(text: str) -> tuple[str, int] | None:
+    """The position a cursor names; a damaged cursor is refused rather than silently restarting."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    due_text, _sep, last_id = text.rpartition(".")
+    try:
+        if due_text:
+            dt.date.fromisoformat(due_text)
+        return due_text, int(last_id)
+    except ValueError:
+        raise ValidationFailed(_("The page link is damaged; start again from the first page."),
+                               code="invalid_cursor", field="after") from None
+
+
+def _inbox_rows(user: Any, filters: InboxFilter, today: dt.date) -> QuerySet[Case]:
     rows = visible_cases(user)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
-    rows = rows.filter(status=filters.status) if filters.status else rows.filter(status__in=RUNNING_STATUSES)
-    today = timezone.localdate()
+    rows = rows.filter(status=filters.status) if filters.status else rows.filter(status__in=ACTIVE_STATUSES)
     if filters.due == "overdue":
-        rows = rows.filter(due_on__lt=today)
+        rows = rows.filter(status__in=RUNNING_STATUSES, due_on__lt=today)
     elif filters.due == "soon":
-        rows = rows.filter(due_on__gte=today, due_on__lte=due_soon_limit(today))
+        rows = rows.filter(status__in=RUNNING_STATUSES, due_on__gte=today, due_on__lte=due_soon_limit(today))
     if filters.agency_id:
         rows = rows.filter(lead_agency_id=filters.agency_id)
     if filters.text:
@@ -71,12 +115,31 @@ def case_inbox(*, user: Any, filters: InboxFilter, limit: int = 50) -> list[Case
             rows = rows.filter(Q(due_on__gt=last_due) | Q(due_on=last_due, pk__gt=last_id) | Q(due_on__isnull=True))
         else:
             rows = rows.filter(due_on__isnull=True, pk__gt=last_id)
+    return rows
+
+
+def case_inbox_page(*, user: Any, filters: InboxFilter, limit: int = INBOX_PAGE) -> InboxPage:
+    """One page of the inbox, soonest due first, keyset-paginated (no OFFSET on deep pages). Each row
+    carries `due_state`."""
+    limit = max(1, min(limit, 200))
+    today = timezone.localdate()
+    rows = with_due_state(_inbox_rows(user, filters, today), today)
     # NULL due dates (not yet assigned) sort last on every database, as the keyset above expects.
-    return list(rows.order_by(F("due_on").asc(nulls_last=True), "pk")[: max(1, min(limit, 200))])
+    found = list(rows.order_by(F("due_on").asc(nulls_last=True), "pk")[: limit + 1])
+    more = len(found) > limit
+    found = found[:limit]
+    return InboxPage(rows=found, next_cursor=inbox_cursor(found[-1]) if more and found else None)
+
+
+def case_inbox(*, user: Any, filters: InboxFilter, limit: int = INBOX_PAGE) -> list[Case]:
+    """The rows of one inbox page (see case_inbox_page)."""
+    return case_inbox_page(user=user, filters=filters, limit=limit).rows
 
 
 def case_get_for(*, user: Any, pk: int) -> Case:
-    case = Case.objects.select_related("lead_agency", "merged_into").filter(pk=pk).first()
+    """The case, if `user` may see it; NotFound otherwise, so a stranger cannot tell it exists."""
+    rows = with_due_state(Case.objects.select_related("lead_agency", "merged_into"))
+    case = rows.filter(pk=pk).first()
     if case is None or not may_see(user, case):
         raise NotFound()
     return case
@@ -95,3 +158,17 @@ def due_soon_cases(*, agency_id: int | None = None, today: dt.date | None = None
     today = today or timezone.localdate()
     rows = Case.objects.filter(status__in=RUNNING_STATUSES, due_on__gte=today, due_on__lte=due_soon_limit(today))
     return rows.filter(lead_agency_id=agency_id) if agency_id else rows
+
+
+def notification_unread_list(*, user: Any, limit: int = 20) -> list[Notification]:
+    """`user`'s own unread in-app messages, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(Notification.objects.filter(user=user, read_at__isnull=True).select_related("case")
+                .order_by("-created_at", "-pk")[:limit])
+
+
+def notification_unread_count(*, user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
-from secretariat.cases.kinds import CaseKind, kind_for, total_limit
+from secretariat.cases.kinds import CaseKind, decline_reason_label, kind_for, total_limit
 from secretariat.cases.models import Case, CaseEvent, CaseStatus, Notification, Outcome
 from secretariat.cases.parties import parties_of
-from secretariat.cases.workflow import Transition
+from secretariat.cases.workflow import FIELD_LABELS, Transition
 from secretariat.core import roc
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import record_change, snapshot
@@ -56,23 +56,27 @@ def case_transition(*, actor: Any, case_id: int, name: str, version: int | None 
     a conflict rather than applied on top of a change the user never saw. `at` (default now) and
     `calendar` let bulk jobs replay history without a query per step.
     """
-    data = {key: value for key, value in (data or {}).items() if value not in (None, "")}
+    data = _present(data or {})
     now = at or timezone.now()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("lead_agency").filter(pk=case_id).first()
+        # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to lead_agency.
+        case = Case.objects.select_for_update(of=("self",)).select_related("lead_agency").filter(pk=case_id).first()
         if case is None:
             raise NotFound()
         if version is not None and case.version != version:
-            raise Conflict()
+            raise Conflict(_("Someone else changed this case after you opened it. Reload the case to see what "
+                             "changed, then decide again."))
         kind = kind_for(case.kind)
         transition = kind.workflow.check(name, case.status, parties_of(actor, case))
         missing = [field for field in transition.requires if field not in data]
         if missing:
+            names = ", ".join(str(FIELD_LABELS.get(field, field)) for field in missing)
             raise ValidationFailed(_("This step needs: %(fields)s."), code="missing_fields",
-                                   params={"fields": ", ".join(missing)}, field=missing[0])
+                                   params={"fields": names}, field=missing[0])
         before = snapshot(case, CASE_FIELDS)
         from_status = case.status
-        note, agency = EFFECTS[transition.name](case, kind, data, now, calendar or work_calendar())
+        effect = EFFECTS.get(transition.name, _no_effect)  # a kind's own steps may only change status
+        note, agency = effect(case, kind, data, now, calendar or work_calendar())
         if transition.target:
             case.status = transition.target
         case.version += 1
@@ -84,6 +88,18 @@ def case_transition(*, actor: Any, case_id: int, name: str, version: int | None 
         record_change(actor=actor, action=f"case.{transition.name}", target=case, before=before,
                       after=snapshot(case, CASE_FIELDS))
     return case
+
+
+def _present(data: dict[str, Any]) -> dict[str, Any]:
+    """The values actually given: text trimmed, blanks and empty lists dropped."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
+            continue
+        out[key] = value
+    return out
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
@@ -110,8 +126,27 @@ def _log(case: Case, actor: Any, action: str, from_status: str, to_status: str, 
 
 
 def notify(*, users: Any, message: str, case: Case | None = None) -> None:
-    """In-app messages, shown on each person's home page until read."""
+    """In-app messages, shown on each person's inbox page until read."""
     Notification.objects.bulk_create([Notification(user=user, case=case, message=message[:300]) for user in users])
+
+
+def notification_mark_read(*, actor: Any, notification_id: int | None = None,
+                           at: dt.datetime | None = None) -> int:
+    """Mark one of `actor`'s unread notifications read (or all of them when `notification_id` is None).
+    Returns how many changed. Someone else's notification is refused as not found."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotFound()
+    rows = Notification.objects.filter(user=actor, read_at__isnull=True)
+    with transaction.atomic():
+        if notification_id is not None:
+            if not Notification.objects.filter(user=actor, pk=notification_id).exists():
+                raise NotFound()
+            rows = rows.filter(pk=notification_id)
+        ids = list(rows.values_list("pk", flat=True))
+        changed = Notification.objects.filter(pk__in=ids).update(read_at=at or timezone.now())
+        if changed:
+            record_change(actor=actor, action="notification.read", target=actor, extra={"notifications": ids})
+    return changed
 
 
 # --- Effects of each step on the case's own fields ---------------------------------------------------
@@ -126,20 +161,40 @@ def _due_date(case: Case, kind: CaseKind, start: dt.date, calendar: WorkCalendar
     return min(due, limit) if limit and not case.extended else due
 
 
+def _active_agency(value: Any, field: str) -> Agency:
+    """The active agency `value` names (an Agency or its id); anything else is refused on `field`."""
+    pk = value.pk if isinstance(value, Agency) else value
+    agency = None
+    if isinstance(pk, int) or (isinstance(pk, str) and pk.strip().isdigit()):
+        agency = Agency.objects.filter(pk=int(pk), is_active=True).first()
+    if agency is None:
+        raise ValidationFailed(_("Choose an agency from the list."), code="unknown_agency", field=field)
+    return agency
+
+
 def _assign(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, cal: WorkCalendar) -> EffectResult:
-    agency = data["agency"]
-    if not isinstance(agency, Agency):
-        agency = Agency.objects.filter(pk=agency, is_active=True).first()
-        if agency is None:
-            raise ValidationFailed(_("Choose an agency from the list."), code="unknown_agency", field="agency")
-        data["agency"] = agency
-    co = [a for a in data.get("co_agencies", []) if getattr(a, "pk", a) != agency.pk]
+    agency = _active_agency(data["agency"], "agency")
+    data["agency"] = agency
+    co_values = data.get("co_agencies") or []
+    if isinstance(co_values, (str, int, Agency)):
+        co_values = [co_values]
+    co: dict[int, Agency] = {}
+    for value in co_values:
+        co_agency = _active_agency(value, "co_agencies")
+        if co_agency.pk != agency.pk:
+            co[co_agency.pk] = co_agency
+    data["co_agencies"] = list(co.values())
     case.lead_agency = agency
     case.assigned_on = timezone.localdate(now)
     case.due_on = _due_date(case, kind, case.assigned_on, cal)
-    if co:
-        case.co_agencies.set(co)
+    # A re-routing decides the co-agencies afresh: earlier ones must not keep seeing the case.
+    case.co_agencies.set(list(co.values()))
     return data.get("note", ""), agency
+
+
+def _no_effect(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime,
+               cal: WorkCalendar) -> EffectResult:
+    return str(data.get("note", "")), case.lead_agency
 
 
 def _accept(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, cal: WorkCalendar) -> EffectResult:
@@ -152,6 +207,7 @@ def _return(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, 
     deadline = cal.next_working_day(case.assigned_on) if case.assigned_on else None
     data["late_return"] = bool(deadline and timezone.localdate(now) > deadline)
     case.lead_agency, case.due_on = None, None
+    case.co_agencies.clear()
     return data["reason"], returned_by
 
 
@@ -159,7 +215,15 @@ def _request_extension(case: Case, kind: CaseKind, data: dict[str, Any], now: dt
                        cal: WorkCalendar) -> EffectResult:
     until = data["until"]
     if isinstance(until, str):
-        until = dt.date.fromisoformat(until)
+        try:
+            until = dt.date.fromisoformat(until.strip())
+        except ValueError:
+            raise ValidationFailed(_("Give the new due date as a date, e.g. 2023-07-31."), code="invalid_date",
+                                   field="until") from None
+    if not isinstance(until, dt.date):
+        raise ValidationFailed(_("Give the new due date as a date, e.g. 2023-07-31."), code="invalid_date",
+                               field="until")
+    data["until"] = until
     if case.due_on and until <= case.due_on:
         raise ValidationFailed(_("The new due date must be later than the current one (%(due)s)."),
                                code="extension_not_later", params={"due": roc.format_slash(case.due_on)},
@@ -206,17 +270,31 @@ def _reopen(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, 
 
 
 def _decline(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, cal: WorkCalendar) -> EffectResult:
-    case.decline_reason = str(data["reason_code"])[:30]
+    code = str(data["reason_code"]).strip()
+    if kind.decline_reasons and code not in kind.decline_reasons:
+        raise ValidationFailed(_("Choose one of the listed reasons for declining."), code="unknown_decline_reason",
+                               field="reason_code")
+    if not code or len(code) > 30:
+        raise ValidationFailed(_("Give a short reason code (at most 30 characters)."), code="invalid_decline_reason",
+                               field="reason_code")
+    data["reason_code"] = code
+    data["reason_label"] = str(decline_reason_label(kind, code))
+    case.decline_reason = code
     case.closed_at = now
     return data.get("note", ""), case.lead_agency
 
 
 def _merge(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, cal: WorkCalendar) -> EffectResult:
-    target = Case.objects.filter(reference=str(data["into"]).strip()).first() if isinstance(data["into"], str) \
-        else Case.objects.filter(pk=getattr(data["into"], "pk", data["into"])).first()
+    into = data["into"]
+    if isinstance(into, Case):
+        target: Case | None = into
+    else:
+        target = Case.objects.filter(reference=str(into).strip().upper()[:20]).first()
+    # The target must be another case of the same kind that is still a case of its own: merging into
+    # a merged case would make chains that lists and statistics would have to follow.
     if target is None or target.pk == case.pk or target.kind != case.kind or target.status == CaseStatus.MERGED:
-        raise ValidationFailed(_("Merge into another open case of the same kind, by its case number."),
-                               code="merge_target_invalid", field="into")
+        raise ValidationFailed(_("Merge into another case of the same kind that has not itself been merged; "
+                                 "give its case number."), code="merge_target_invalid", field="into")
     case.merged_into, case.closed_at = target, now
     data["into"] = target.reference
     return data.get("note", ""), case.lead_agency
@@ -230,4 +308,7 @@ EFFECTS: dict[str, Callable[[Case, CaseKind, dict[str, Any], dt.datetime, WorkCa
 
 
 def available_steps(*, user: Any, case: Case) -> list[Transition]:
-    return kind_for(case.kind).workflow.available(case.status, parties_of(user, case))
+    """The steps `user` may take on `case` now: allowed from its status, theirs to take, and meaningful
+    (approving an extension is offered only while one is asked for)."""
+    steps = kind_for(case.kind).workflow.available(case.status, parties_of(user, case))
+    return [step for step in steps if step.offered_for(case)]

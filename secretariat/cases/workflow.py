@@ -4,8 +4,9 @@ and what it needs. Testable without a database; kinds may define their own `Work
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,11 @@ class Transition:
     target: str | None  # None: the status does not change (extensions)
     parties: frozenset[Party]
     requires: tuple[str, ...] = field(default=())
+    # A field of the case that must be set for the step to be offered (approving needs a request).
+    offered_when: str = ""
+
+    def offered_for(self, case: Any) -> bool:
+        return not self.offered_when or bool(getattr(case, self.offered_when, None))
 
 
 class TransitionNotAllowed(ValidationFailed):
@@ -69,6 +75,13 @@ class Workflow:
         return [t for t in self.transitions if status in t.sources and t.parties & allowed]
 
 
+# What each value a step requires is called, in forms and in "this step needs …" refusals.
+FIELD_LABELS: dict[str, str | Promise] = {
+    "agency": _("lead agency"), "reason": _("reason"), "until": _("new due date"), "answer": _("answer"),
+    "reason_code": _("reason for declining"), "into": _("case number to merge into"),
+}
+
+
 def _t(name: str, label: str | Promise, sources: Iterable[str], target: str | None, parties: Iterable[Party],
        *requires: str) -> Transition:
     return Transition(name, label, frozenset(sources), target, frozenset(parties), tuple(requires))
@@ -84,8 +97,10 @@ STANDARD = Workflow((
     _t("accept", _("Accept"), (S.ASSIGNED,), S.IN_PROGRESS, {LEAD, HEAD}),
     _t("return", _("Return as not competent (改分)"), RUNNING, S.RETURNED, {LEAD, HEAD}, "reason"),
     _t("request_extension", _("Ask for an extension (展期)"), RUNNING, None, {LEAD, HEAD}, "reason", "until"),
-    _t("approve_extension", _("Approve the extension"), RUNNING, None, {SECRETARIAT}),
-    _t("reject_extension", _("Refuse the extension"), RUNNING, None, {SECRETARIAT}, "reason"),
+    replace(_t("approve_extension", _("Approve the extension"), RUNNING, None, {SECRETARIAT}),
+            offered_when="extension_requested_until"),
+    replace(_t("reject_extension", _("Refuse the extension"), RUNNING, None, {SECRETARIAT}, "reason"),
+            offered_when="extension_requested_until"),
     _t("answer", _("Answer"), RUNNING, S.ANSWERED, {LEAD, HEAD}, "answer"),
     _t("close", _("Close"), (S.ANSWERED,), S.CLOSED, {SECRETARIAT}),
     _t("reopen", _("Reopen: the answer does not meet the question"), (S.ANSWERED, S.CLOSED), S.IN_PROGRESS,

@@ -51,5 +51,5 @@ def register_kind() -> None:
     ))
     register(CaseKind(
         code=KIND, label=_("Petition"), prefix="P", answer_days=answer_days, max_total_days=30,
-        on_transition=on_transition,
+        on_transition=on_transition, decline_reasons=DECLINE_REASONS,
     ))

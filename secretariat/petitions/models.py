@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Files attached to a petition are core Attachments with this owner type and the case id as owner id.
+ATTACHMENT_OWNER = "petition"
+
 
 class Channel(models.TextChoices):
     LETTER = "letter", _("Letter")
@@ -101,6 +104,8 @@ class PendingSubmission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     expires_at = models.DateTimeField()
     petition = models.OneToOneField(Petition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Kept (without the payload) until the link would have expired, so a second use is told it was used.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("submission awaiting confirmation")
@@ -131,6 +136,7 @@ class DisclosureRequest(models.Model):
                                    on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
+    decision_note = models.CharField(_("note on the decision"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-requested_at"]

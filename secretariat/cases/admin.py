@@ -1,0 +1,65 @@
+"""Cases and their timelines in the admin, read-only: only the workflow's services change them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from secretariat.accounts.roles import Role
+from secretariat.cases.models import Case, CaseEvent
+from secretariat.core.admin_base import ReadOnlyAdmin
+
+# Who reads cases here: auditors checking the record, and the Secretariat's administrators.
+READERS = {Role.AUDITOR, Role.SECRETARIAT_ADMIN}
+
+
+class CaseReaderAdmin(ReadOnlyAdmin):
+    def _reads(self, request: HttpRequest) -> bool:
+        user: Any = request.user
+        return bool(user.is_active and user.is_staff and (user.is_superuser or user.role in READERS))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._reads(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._reads(request) or super().has_view_permission(request, obj)
+
+
+class CaseEventInline(admin.TabularInline[CaseEvent, Case]):
+    model = CaseEvent
+    fields = ["occurred_at", "actor_label", "action", "from_status", "to_status", "agency", "note"]
+    readonly_fields = ["occurred_at", "actor_label", "action", "from_status", "to_status", "agency", "note"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        user: Any = request.user
+        return bool(user.is_active and user.is_staff and (user.is_superuser or user.role in READERS))
+
+
+@admin.register(Case)
+class CaseAdmin(CaseReaderAdmin):
+    list_display = ["reference", "title", "kind", "status", "lead_agency", "received_on", "due_on", "outcome"]
+    list_filter = ["kind", "status", "outcome", "extended"]
+    search_fields = ["reference", "title"]
+    list_select_related = ["lead_agency"]
+    show_full_result_count = False  # a count over every case would cost more than the page
+    inlines = [CaseEventInline]
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(CaseReaderAdmin):
+    list_display = ["case", "occurred_at", "actor_label", "action", "from_status", "to_status", "agency"]
+    list_filter = ["action"]
+    search_fields = ["case__reference", "actor_label"]
+    list_select_related = ["case", "agency"]
+    show_full_result_count = False

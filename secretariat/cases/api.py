@@ -1,0 +1,118 @@
+"""Cases over JSON (/api/v1/cases/): the scoped inbox, one case with its timeline, and its steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from ninja import Query, Router
+
+from secretariat.accounts.models import Agency
+from secretariat.cases.kinds import decline_reason_label, kind_for
+from secretariat.cases.models import Case, CaseEvent, CaseStatus
+from secretariat.cases.schemas import CaseDetailOut, CaseListOut, StepIn
+from secretariat.cases.selectors import (
+    InboxFilter,
+    case_get_for,
+    case_inbox_page,
+    case_timeline,
+    inbox_cursor_parse,
+)
+from secretariat.cases.services import available_steps, case_transition
+from secretariat.core import roc
+from secretariat.core.errors import NotFound, ValidationFailed
+
+router = Router(tags=["cases"])
+
+DUE_VALUES = {"", "soon", "overdue"}
+
+
+def _agency(agency: Agency | None) -> dict[str, Any] | None:
+    return {"id": agency.pk, "short_name": agency.short_name} if agency else None
+
+
+def _status_label(value: str) -> str:
+    return str(CaseStatus(value).label) if value in CaseStatus.values else value
+
+
+def _case_out(case: Case) -> dict[str, Any]:
+    kind = kind_for(case.kind)
+    return {
+        "id": case.pk, "reference": case.reference, "kind": case.kind, "kind_label": str(kind.label),
+        "title": case.title, "status": case.status, "status_label": _status_label(case.status),
+        "lead_agency": _agency(case.lead_agency), "co_agencies": [_agency(a) for a in case.co_agencies.all()],
+        "received_at": case.received_at, "received_on": case.received_on,
+        "received_roc": roc.format_slash(case.received_on), "assigned_on": case.assigned_on, "due_on": case.due_on,
+        "due_roc": roc.format_slash(case.due_on) if case.due_on else "",
+        "due_state": getattr(case, "due_state", ""), "extended": case.extended,
+        "extension_requested_until": case.extension_requested_until, "outcome": case.outcome,
+        "outcome_label": str(case.get_outcome_display()) if case.outcome else "",
+        "reopen_count": case.reopen_count, "decline_reason": case.decline_reason,
+        "decline_label": str(decline_reason_label(kind, case.decline_reason)) if case.decline_reason else "",
+        "merged_into": case.merged_into.reference if case.merged_into_id and case.merged_into else None,
+        "version": case.version,
+    }
+
+
+def _event_out(event: CaseEvent, labels: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "occurred_at": event.occurred_at, "occurred_roc": roc.format_slash(timezone.localdate(event.occurred_at)),
+        "actor": event.actor_label, "action": event.action, "action_label": str(labels.get(event.action, event.action)),
+        "from_status": event.from_status, "to_status": event.to_status, "agency": _agency(event.agency),
+        "note": event.note,
+    }
+
+
+def _detail_out(request: HttpRequest, case: Case) -> dict[str, Any]:
+    transitions = kind_for(case.kind).workflow.transitions
+    labels: dict[str, Any] = {t.name: t.label for t in transitions}
+    labels["open"] = _("Registered")
+    return {
+        **_case_out(case),
+        "timeline": [_event_out(event, labels) for event in case_timeline(case=case)],
+        "steps": [{"name": t.name, "label": str(t.label), "requires": list(t.requires)}
+                  for t in available_steps(user=request.user, case=case)],
+    }
+
+
+@router.get("", response=CaseListOut, summary="The cases you may see, soonest due first")
+def case_list(
+    request: HttpRequest, kind: str = "", status: str = "", due: str = "", text: str = "",
+    agency_id: int | None = None, cursor: str = "",
+    limit: int = Query(50, ge=1, le=200),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    """Without `status`, every case still waiting for someone. `due`: `soon` or `overdue`. Follow
+    `next_cursor` for the next page."""
+    if status and status not in CaseStatus.values:
+        raise ValidationFailed(_("Unknown status “%(status)s”."), code="unknown_status", field="status",
+                               params={"status": status[:30]})
+    if due not in DUE_VALUES:
+        raise ValidationFailed(_("`due` is “soon” or “overdue”."), code="invalid_due", field="due")
+    filters = InboxFilter(kind=kind[:30], status=status, due=due, text=text[:100], agency_id=agency_id,
+                          after=inbox_cursor_parse(cursor[:40]))
+    page = case_inbox_page(user=request.user, filters=filters, limit=limit)
+    prefetch_related_objects(page.rows, "co_agencies", "merged_into")
+    return {"items": [_case_out(case) for case in page.rows], "next_cursor": page.next_cursor}
+
+
+@router.get("/{case_id}", response=CaseDetailOut, summary="One case with its timeline and your next steps")
+def case_detail(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    return _detail_out(request, case_get_for(user=request.user, pk=case_id))
+
+
+@router.post("/{case_id}/steps/{name}", response=CaseDetailOut, summary="Take a step on a case")
+def case_step(request: HttpRequest, case_id: int, name: str, payload: StepIn) -> dict[str, Any]:
+    """409 `conflict` when `version` is not the case's current version (someone changed it since);
+    400 when the step is not allowed now or a value is missing or wrong; 403 when the step is not yours."""
+    case = case_get_for(user=request.user, pk=case_id)
+    data = payload.dict(exclude={"version"}, exclude_none=True)
+    changed = case_transition(actor=request.user, case_id=case.pk, name=name[:40], version=payload.version,
+                              data=data)
+    try:
+        return _detail_out(request, case_get_for(user=request.user, pk=case.pk))
+    except NotFound:
+        # The step took the case out of the caller's sight (returned for re-routing): still say how it ended.
+        return _detail_out(request, changed)

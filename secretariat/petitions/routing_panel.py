@@ -1,0 +1,52 @@
+"""The routing panel on a petition's case page: suggested lead agencies and likely duplicates.
+
+Shown only to someone who may assign the case right now (the Secretariat, while the case is received
+or returned for re-routing). Each suggestion is a one-click form posting to the generic assign step;
+the suggester itself never assigns.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.urls import reverse
+
+from secretariat.accounts.models import Agency
+from secretariat.cases.kinds import Panel, register_panel
+from secretariat.cases.models import Case, CaseEvent
+from secretariat.cases.services import available_steps
+from secretariat.petitions.duplicates import likely_duplicates
+from secretariat.petitions.kind import KIND
+from secretariat.petitions.models import Petition
+from secretariat.petitions.routing import routing_model_latest, routing_suggest
+
+DUPLICATE_DAYS = 90
+
+
+def routing_panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+    if not any(step.name == "assign" for step in available_steps(user=user, case=case)):
+        return None
+    petition = Petition.objects.filter(pk=case.pk).first()
+    if petition is None:
+        return None
+    # Agencies that already handed this case back as not competent are not suggested again.
+    returned_ids = set(CaseEvent.objects.filter(case_id=case.pk, action="return", agency__isnull=False)
+                       .values_list("agency_id", flat=True))
+    suggestions = routing_suggest(subject=petition.subject, content=petition.content, exclude=returned_ids)
+    return {
+        "trained": bool(suggestions) or routing_model_latest() is not None,
+        "suggestions": [{"agency_id": s.agency_id, "short_name": s.short_name,
+                         # Truncated, as the platform shows percentages: 99.8 % is not yet a certainty.
+                         "percent": math.floor(s.confidence * 100)} for s in suggestions],
+        "returned_agencies": list(Agency.objects.filter(pk__in=returned_ids).values_list("short_name", flat=True)),
+        "duplicates": likely_duplicates(petition=petition, days=DUPLICATE_DAYS),
+        "duplicate_days": DUPLICATE_DAYS,
+        "assign_url": reverse("cases:step", args=[case.pk, "assign"]),
+        "version": case.version,
+    }
+
+
+def register_routing_panel() -> None:
+    register_panel(KIND, Panel(key="routing", template="petitions/routing_panel.html",
+                               context=routing_panel_context, order=20))

@@ -1,0 +1,113 @@
+"""The petition statistics page (for the Secretariat and, for their own agency, agency staff) and its
+downloads. Thin: the figures come from petitions.stats, the files from petitions.exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from secretariat.accounts.access import agency_scope_ids
+from secretariat.core.errors import ApplicationError, PermissionRefused
+from secretariat.core.navigation import NavEntry, register
+from secretariat.core.roc import Period
+from secretariat.petitions import stats
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 220, 28
+OVERDUE_SHOWN = 100
+
+
+def may_see_statistics(user: Any) -> bool:
+    """Secretariat staff and auditors (every agency) and agency staff (their own agency)."""
+    allowed = agency_scope_ids(user)
+    return allowed is None or bool(allowed)
+
+
+def register_navigation() -> None:
+    # 311: the seed's 壹、三、（一）, so the menu follows the report.
+    register(NavEntry("petition_statistics", _("Petition statistics"), "petition_stats:page", order=311,
+                      visible=may_see_statistics))
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: int
+    y: int
+    width: int
+    height: int
+    label: str
+    value: int
+    label_x: int
+
+
+def month_chart(months: list[stats.MonthCount]) -> list[Bar]:
+    """Bars of petitions received per month, scaled to the chart (drawn as inline SVG, no script)."""
+    top = max((month.received for month in months), default=0) or 1
+    slot = (CHART_WIDTH - 2 * CHART_PAD) // max(1, len(months))
+    usable = CHART_HEIGHT - 2 * CHART_PAD
+    bars = []
+    for position, month in enumerate(months):
+        height = round(usable * month.received / top)
+        x = CHART_PAD + position * slot + slot // 6
+        bars.append(Bar(x=x, y=CHART_HEIGHT - CHART_PAD - height, width=slot * 2 // 3, height=height,
+                        label=f"{month.month}月", value=month.received, label_x=x + slot // 3))
+    return bars
+
+
+def _scope(request: HttpRequest) -> set[int] | None:
+    try:
+        return stats.stats_scope(request.user)
+    except PermissionRefused:
+        raise PermissionDenied from None
+
+
+def _period(request: HttpRequest, scope: set[int] | None) -> Period:
+    text = request.GET.get("period", "").strip()[:20]
+    return Period.parse(text) if text else stats.latest_period_on_record(agency_ids=scope)
+
+
+@login_required
+@require_GET
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    options = stats.periods_on_record(agency_ids=scope)
+    try:
+        period = _period(request, scope)
+    except ApplicationError as error:
+        return render(request, "petitions/stats.html", {"error": error.render(), "options": options,
+                                                        "chosen": request.GET.get("period", "")[:20]}, status=400)
+    today = timezone.localdate()
+    rows = stats.by_agency(period=period, agency_ids=scope)
+    months = stats.by_month(period=period, agency_ids=scope)
+    overdue_total, overdue_rows = stats.overdue(period=period, agency_ids=scope, today=today, limit=OVERDUE_SHOWN)
+    return render(request, "petitions/stats.html", {
+        "period": period, "chosen": period.code, "options": options if period in options else [period, *options],
+        "rows": rows, "pairs": stats.two_columns(rows), "total": stats.total_of(rows),
+        "months": months, "bars": month_chart(months), "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT,
+                                                                 "base": CHART_HEIGHT - CHART_PAD},
+        "overdue_total": overdue_total, "overdue_rows": overdue_rows, "today": today,
+        "scoped": scope is not None, "formats": ("ods", "xlsx", "csv"),
+    })
+
+
+@login_required
+@require_GET
+def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
+    from secretariat.petitions.exports import statistics_download as build
+
+    scope = _scope(request)
+    try:
+        download = build(period=_period(request, scope), agency_ids=scope, file_format=file_format)
+    except ApplicationError as error:
+        return render(request, "petitions/stats.html", {"error": error.render(), "chosen": request.GET.get(
+            "period", "")[:20], "options": stats.periods_on_record(agency_ids=scope)}, status=400)
+    response = HttpResponse(download.content, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+    return response
