@@ -19,14 +19,23 @@ M = TypeVar("M", bound=Model)
 
 
 def agency_scope_ids(user: Any) -> set[int] | None:
-    """The agency ids `user` may see; None means every agency."""
+    """The agency ids `user` may see; None means every agency.
+
+    Remembered on the user object for the rest of the request (a page asks several times), keyed by
+    what decides it, so a change of role or agency on the same object is never served stale."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     if user.sees_all_agencies:
         return None
     if user.role not in AGENCY_ROLES or user.agency_id is None:
         return set()
-    return {user.agency_id, *Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True)}
+    key = (user.role, user.agency_id)
+    remembered = getattr(user, "_agency_scope", None)
+    if remembered is None or remembered[0] != key:
+        children = Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True)
+        remembered = (key, frozenset({user.agency_id, *children}))
+        user._agency_scope = remembered
+    return set(remembered[1])
 
 
 def scope_to_agency(queryset: QuerySet[M], user: Any, *, agency_field: str = "agency") -> QuerySet[M]:

@@ -7,6 +7,10 @@ and one calendar), so the timelines, due dates, results and audit rows are exact
 the agencies would have produced. Two shortcuts, both for speed (argon2 costs ~0.2 s a hash): every
 demo petition shares one case password (DEMO_CASE_PASSWORD) hashed once, and ratings are written as
 petition_rate writes them, without a password check per petition.
+
+Besides the half-year, a few petitions arrive on the day the demo is loaded and wait to be routed, and the
+routing suggester is trained on the half-year's decisions, so a first visit finds something to assign with
+suggestions. They fall outside 112年下半年, so the report's figures stay the seed's.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, User
@@ -29,8 +34,9 @@ from secretariat.core.roc import Period
 from secretariat.petitions import demo_texts as words
 from secretariat.petitions.demo_play import Player
 from secretariat.petitions.kind import DECLINE_REASONS, KIND
-from secretariat.petitions.models import Category, Channel, Petition
+from secretariat.petitions.models import Category, Channel, Petition, RoutingModel
 from secretariat.petitions.personal_data import petitioner_key
+from secretariat.petitions.routing import routing_model_train
 from secretariat.petitions.services.intake import AUDITED_FIELDS, case_password_normalise
 from secretariat.petitions.stats import received_in
 
@@ -69,7 +75,7 @@ class Planned:
 
     number: int
     agency: str  # the lead agency at the end (short name)
-    story: str  # see FINISHED_STORIES and RECENT_STORIES
+    story: str  # see FINISHED_STORIES and RECENT_STORIES; "waiting" for words.WAITING
     received_at: dt.datetime
     channel: str
     subject: str
@@ -209,12 +215,22 @@ def _register(item: Planned, *, clerk: User, category: Category | None, password
 
 
 def load() -> list[str]:
-    """Write the demo half-year once; later runs find it and write nothing."""
-    if received_in(PERIOD).exists():
-        return []
+    """Write the demo half-year, today's new petitions and a first routing model, each once: a later run finds
+    them and writes nothing."""
+    return [*_load_half_year(), *_load_waiting(), *_train_router()]
+
+
+def _demo_clerk() -> User:
     clerk = User.objects.filter(role=Role.SECRETARIAT_STAFF, is_active=True).order_by("pk").first()
     if clerk is None:
         raise RuntimeError("The petitions demo needs the Secretariat's demo accounts (accounts/demo.py) first.")
+    return clerk
+
+
+def _load_half_year() -> list[str]:
+    if received_in(PERIOD).exists():
+        return []
+    clerk = _demo_clerk()
     agencies = {agency.short_name: agency for agency in Agency.objects.all()}
     categories = {category.code: category for category in Category.objects.all()}
     player = Player(clerk=clerk, liaisons=_liaisons(agencies), agencies=agencies, calendar=work_calendar(),
@@ -232,3 +248,33 @@ def load() -> list[str]:
     summary = ", ".join(f"{count} {story}" for story, count in stories.most_common())
     return [f"{sum(stories.values())} demo petitions of {PERIOD.label} ({summary})",
             f"case password of every demo petition: {DEMO_CASE_PASSWORD}"]
+
+
+def _load_waiting() -> list[str]:
+    """words.WAITING, received earlier today and not yet routed: something for the clerk to assign, with the
+    router's suggestions, on the first visit. Outside the half-year, so the report's figures stay the seed's.
+    Once: a later run (on a later day too) finds them by subject and adds none."""
+    if Petition.objects.filter(subject__in=[subject for _c, subject, *_rest in words.WAITING]).exists():
+        return []
+    clerk = _demo_clerk()
+    now = timezone.now()
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    password_hash = make_password(case_password_normalise(DEMO_CASE_PASSWORD))
+    for order, (channel, subject, content, name, phone, address) in enumerate(words.WAITING):
+        # Spread over the last hours, never before today's midnight (Taipei): received today.
+        received_at = max(midnight, now - dt.timedelta(minutes=40 * (len(words.WAITING) - order)))
+        item = Planned(number=0, agency="", story="waiting", received_at=received_at, channel=channel,
+                       subject=subject, content=content, person=Person(name, phone, address))
+        _register(item, clerk=clerk, category=None, password_hash=password_hash)
+    return [f"{len(words.WAITING)} new petitions received today, waiting to be routed"]
+
+
+def _train_router() -> list[str]:
+    """The suggester learns from the demo's routing decisions, unless a model exists already."""
+    if RoutingModel.objects.exists():
+        return []
+    report = routing_model_train(actor=SYSTEM)
+    if report.model_id is None:
+        return []
+    accuracy = "" if report.accuracy is None else f", held-out accuracy {report.accuracy:.0%}"
+    return [f"routing suggester trained on {report.sample_count} decisions{accuracy}"]

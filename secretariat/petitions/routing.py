@@ -17,6 +17,7 @@ probabilities of all agencies sum to 1 and a "70 %" is right about 70 % of the t
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -159,22 +160,25 @@ class Classifier:
                    sharpness=float(data["sharpness"]), alpha=float(data["alpha"]))
 
 
-_loaded: dict[str, tuple[int, Classifier]] = {}
+# "latest" → (RoutingModel pk, its trained_at, the classifier).
+_loaded: dict[str, tuple[int, dt.datetime, Classifier]] = {}
 
 
 def routing_model_latest() -> Classifier | None:
-    """The newest trained classifier, loaded once per process (keyed by its RoutingModel pk)."""
-    pk = RoutingModel.objects.order_by("-trained_at", "-pk").values_list("pk", flat=True).first()
-    if pk is None:
+    """The newest trained classifier, loaded once per process (keyed by its RoutingModel pk and training
+    time: a database restored from a backup, or a test database rolled back, may reuse a pk)."""
+    newest = RoutingModel.objects.order_by("-trained_at", "-pk").values_list("pk", "trained_at").first()
+    if newest is None:
         return None
+    pk, trained_at = newest
     cached = _loaded.get("latest")
-    if cached and cached[0] == pk:
-        return cached[1]
+    if cached and cached[:2] == (pk, trained_at):
+        return cached[2]
     row = RoutingModel.objects.filter(pk=pk).values_list("parameters", flat=True).first()
     if not isinstance(row, dict) or row.get("format") != FORMAT:
         return None
     classifier = Classifier.from_json(row)
-    _loaded["latest"] = (pk, classifier)
+    _loaded["latest"] = (pk, trained_at, classifier)
     return classifier
 
 

@@ -7,69 +7,38 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: run `make browser-deps`",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from secretariat.accounts import reference as accounts_reference
+from secretariat.accounts.models import Agency, Unit, User
+from secretariat.accounts.services import user_create
+from secretariat.core import reference as core_reference
+from secretariat.core.changes import SYSTEM
+from tests import browser as shared
 
-from secretariat.accounts import reference as accounts_reference  # noqa: E402
-from secretariat.accounts.models import Agency, Unit, User  # noqa: E402
-from secretariat.accounts.services import user_create  # noqa: E402
-from secretariat.audit.models import AuditHead  # noqa: E402
-from secretariat.core import reference as core_reference  # noqa: E402
-from secretariat.core.changes import SYSTEM  # noqa: E402
+sync_api = shared.playwright_or_skip()
 
 pytestmark = pytest.mark.browser
 
 USERNAME = "browser-clerk"
 PASSWORD = "Browser-test-2024"
 DISPLAY_NAME = "林書記"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-TIMEOUT_MS = 10_000
 # A look at the signed-in home page for a human to check: /tmp/home.png unless TMPDIR says otherwise.
 HOME_SCREENSHOT = Path(tempfile.gettempdir()) / "home.png"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django refuse database
-    # work from it (SynchronousOnlyOperation). The tests only touch the database between browser actions, so
-    # allow it, for this module only (the rest of the suite keeps Django's check).
-    with pytest.MonkeyPatch.context() as patch, sync_api.sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+@pytest.fixture
+def page(new_page: Callable[..., Any]) -> Any:
+    # A clerk's browser with fresh cookies for each test.
+    return new_page(height=800)
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    # A Taipei clerk's browser asks for Traditional Chinese; each test starts with fresh cookies.
-    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def clerk(transactional_db: None) -> User:
-    # The live server must see committed rows, so each test flushes the database afterwards, taking with it
-    # the audit chain's head row that a data migration wrote. Put it back. (django_db_serialized_rollback
-    # cannot do it here: with Playwright's loop running, Django hands this thread a fresh connection object
-    # that lacks the serialized contents.)
-    AuditHead.objects.get_or_create(pk=1)
+def clerk(live_site: Any) -> User:
     core_reference.load()
     accounts_reference.load()
     agency = Agency.objects.get(short_name="秘書處")
@@ -83,11 +52,7 @@ def login_url(live_server: Any) -> str:
 
 
 def sign_in(page: Any, live_server: Any, password: str = PASSWORD) -> None:
-    page.goto(login_url(live_server))
-    page.locator("#id_username").fill(USERNAME)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():  # success redirects home; a failure answers the form again (400)
-        page.locator("main form button[type=submit]").click()
+    shared.sign_in(page, live_server.url, USERNAME, password)
 
 
 def open_menu(page: Any) -> Any:

@@ -6,53 +6,27 @@ Skips without /usr/bin/chromium (`make browser-deps`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: run `make browser-deps`",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from secretariat.accounts import reference as accounts_reference
+from secretariat.accounts.models import Agency, Unit, User
+from secretariat.accounts.services import user_create
+from secretariat.cases.models import Case, CaseStatus
+from secretariat.cases.tests.stories import take
+from secretariat.core import reference as core_reference
+from secretariat.core.changes import SYSTEM
+from tests.browser import open_step, playwright_or_skip, sign_in_by_session
 
-from django.conf import settings  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from secretariat.accounts import reference as accounts_reference  # noqa: E402
-from secretariat.accounts.models import Agency, Unit, User  # noqa: E402
-from secretariat.accounts.services import user_create  # noqa: E402
-from secretariat.audit.models import AuditHead  # noqa: E402
-from secretariat.cases.models import Case, CaseStatus  # noqa: E402
-from secretariat.cases.tests.stories import take  # noqa: E402
-from secretariat.core import reference as core_reference  # noqa: E402
-from secretariat.core.changes import SYSTEM  # noqa: E402
+sync_api = playwright_or_skip()
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    # Playwright's sync API runs an asyncio loop in this thread; the tests touch the database only between
-    # browser actions, so Django's async-safety check is relaxed for this module.
-    with pytest.MonkeyPatch.context() as patch, sync_api.sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
 
 @pytest.fixture
-def clerk(transactional_db: None) -> User:
-    # The live server sees only committed rows, and each test's flush takes the audit head row with it.
-    AuditHead.objects.get_or_create(pk=1)
+def clerk(live_site: Any) -> User:
     core_reference.load()
     accounts_reference.load()
     secretariat = Agency.objects.get(short_name="秘書處")
@@ -62,18 +36,11 @@ def clerk(transactional_db: None) -> User:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any, clerk: User) -> Iterator[Any]:
+def page(new_page: Callable[..., Any], live_server: Any, clerk: User) -> Any:
     """A browser signed in as the clerk (the session cookie of a test client)."""
-    client = Client()
-    client.force_login(clerk, backend="django.contrib.auth.backends.ModelBackend")
-    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    page = new_page()
+    sign_in_by_session(page, live_server.url, clerk)
+    return page
 
 
 @pytest.fixture
@@ -86,13 +53,6 @@ def received(clerk: User) -> Case:
     apps.get_model("petitions", "Petition").objects.create(case=case, channel="letter", subject=case.title,
                                                            content="路燈不亮，請修理。")
     return case
-
-
-def open_step(page: Any, name: str) -> Any:
-    step = page.locator(f"#step-{name}")
-    if step.get_attribute("open") is None:
-        step.locator("summary").click()
-    return step
 
 
 def test_a_refused_step_shows_its_reason_in_place(page: Any, live_server: Any, received: Case) -> None:

@@ -2,9 +2,11 @@
 
 import datetime as dt
 from collections import Counter
+from unittest import mock
 
 from django.core import mail
 from django.test import TestCase
+from django.utils import timezone
 
 from secretariat.accounts import demo as accounts_demo
 from secretariat.accounts import reference as accounts_reference
@@ -12,11 +14,13 @@ from secretariat.audit.services import audit_chain_check
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.core import reference as core_reference
 from secretariat.core.roc import Period
-from secretariat.petitions import demo
+from secretariat.petitions import demo, demo_texts
 from secretariat.petitions import reference as petitions_reference
-from secretariat.petitions.models import Petition
+from secretariat.petitions.models import Petition, RoutingModel
 from secretariat.petitions.report import mayor_petitions_section
+from secretariat.petitions.routing import routing_suggest
 from secretariat.petitions.services import petition_lookup
+from secretariat.petitions.stats import received_in
 from secretariat.reporting.sections import Figure, Paragraph, Table
 
 # 112年下半年受理案件計1,000件 — the seed's table (壹、三、（一）), line by line, as printed.
@@ -66,9 +70,10 @@ class DemoHalfYear(TestCase):
         assert "112年下半年受理案件計1,000件，詳如下表：" in paragraph.text
 
     def test_every_state_of_a_real_half_year_is_there(self):
-        statuses = set(Case.objects.values_list("status", flat=True))
-        outcomes = set(Case.objects.exclude(outcome="").values_list("outcome", flat=True))
-        actions = set(CaseEvent.objects.values_list("action", flat=True))
+        half_year = received_in(Period(112, 2))
+        statuses = set(half_year.values_list("status", flat=True))
+        outcomes = set(half_year.exclude(outcome="").values_list("outcome", flat=True))
+        actions = set(CaseEvent.objects.filter(case__in=half_year).values_list("action", flat=True))
 
         assert statuses == {"closed", "answered", "in_progress", "assigned", "declined", "merged"}
         assert outcomes == {"on_time", "late"}
@@ -80,9 +85,10 @@ class DemoHalfYear(TestCase):
         assert outcomes["on_time"] > 8 * outcomes["late"]
 
     def test_every_petition_has_a_timeline_from_receipt(self):
-        opened = CaseEvent.objects.filter(action="open").count()
+        half_year = received_in(Period(112, 2))
+        opened = CaseEvent.objects.filter(action="open", case__in=half_year).count()
 
-        assert opened == Case.objects.count() == 1000
+        assert opened == half_year.count() == 1000
         for case in Case.objects.filter(status="closed")[:50]:
             times = list(case.events.values_list("occurred_at", flat=True))
             assert times == sorted(times)
@@ -130,7 +136,29 @@ class DemoHalfYear(TestCase):
         assert self.summary[0].startswith("1000 demo petitions of 112年下半年")
 
     def test_nothing_happens_before_it_is_received_or_after_the_demo_ends(self):
-        last = CaseEvent.objects.order_by("-occurred_at").first()
+        last = CaseEvent.objects.filter(case__in=received_in(Period(112, 2))).order_by("-occurred_at").first()
 
         assert last is not None
         assert last.occurred_at.date() < dt.date(2024, 3, 1)
+
+    def test_new_petitions_received_today_wait_to_be_routed(self):
+        waiting = Case.objects.filter(received_on=timezone.localdate())
+
+        assert waiting.count() == len(demo_texts.WAITING)
+        assert set(waiting.values_list("status", flat=True)) == {"received"}
+        assert not waiting.filter(lead_agency__isnull=False).exists()
+
+    def test_the_router_is_trained_and_suggests_the_agency_of_todays_petitions(self):
+        assert RoutingModel.objects.count() == 1
+        suggested = {petition.subject: routing_suggest(subject=petition.subject, content=petition.content)[0].short_name
+                     for petition in Petition.objects.filter(case__status="received")}
+
+        assert suggested == {"信義區路燈故障": "工務局", "公車285路班次太少": "交通局", "大安區餐廳衛生檢舉": "衛生局"}
+
+    def test_loading_again_trains_no_second_model_and_adds_no_petition_on_a_later_day(self):
+        later = timezone.now() + dt.timedelta(days=3)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            assert demo.load() == []
+
+        assert RoutingModel.objects.count() == 1
+        assert Case.objects.count() == 1000 + len(demo_texts.WAITING)

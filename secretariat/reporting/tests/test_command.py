@@ -54,14 +54,14 @@ def test_an_unknown_format_is_refused(db, tmp_path):
 
 
 def test_a_folder_that_does_not_exist_is_refused(db, tmp_path):
-    with pytest.raises(CommandError, match="does not exist"):
+    with pytest.raises(CommandError, match="不存在"):  # the command speaks the default language, zh-Hant
         run("--period", "112H2", "--output", str(tmp_path / "missing" / "report.txt"))
 
 
 def test_a_path_that_is_a_folder_is_refused_and_left_alone(db, tmp_path):
     (tmp_path / "taken").mkdir()
 
-    with pytest.raises(CommandError, match="is a folder"):
+    with pytest.raises(CommandError, match="這是一個資料夾"):
         run("--period", "112H2", "--output", str(tmp_path / "taken"))
 
     assert [path.name for path in tmp_path.iterdir()] == ["taken"]
