@@ -2,8 +2,6 @@
 
 import datetime as dt
 import json
-import struct
-import zlib
 from typing import Any
 
 import pytest
@@ -14,6 +12,7 @@ from secretariat.accounts.models import Agency, ApiToken
 from secretariat.accounts.services import api_token_create, api_token_revoke
 from secretariat.audit.models import AuditEntry
 from secretariat.core.models import Attachment, CalendarDay, DayKind
+from tests.files import exe_bytes, png_bytes
 from tests.fixtures import client_for, has_project_translations
 
 pytestmark = pytest.mark.django_db
@@ -33,26 +32,6 @@ def patch_json(client: Client, path: str, data, **extra):
 def bearer(raw: str) -> dict[str, str]:
     """The headers a program sends with its personal token."""
     return {"Authorization": f"Bearer {raw}"}
-
-
-def png_bytes() -> bytes:
-    """A real 1×1 white PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
-            + chunk(b"IEND", b""))
-
-
-def exe_bytes() -> bytes:
-    """The start of a Windows executable (MZ header pointing at a PE signature)."""
-    header = bytearray(256)
-    header[0:2] = b"MZ"
-    header[0x3C:0x40] = struct.pack("<I", 0x80)
-    header[0x80:0x84] = b"PE\x00\x00"
-    return bytes(header)
 
 
 def assert_error_body(response, code: str | None = None) -> dict[str, Any]:

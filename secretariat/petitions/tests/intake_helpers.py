@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import struct
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -45,26 +43,6 @@ def assign(petition: Petition, clerk: User, agency_name: str = "交通局", **da
 def answer_and_close(petition: Petition, clerk: User, liaison: User, text: str = "已於今日修復路燈。") -> None:
     case_transition(actor=liaison, case_id=petition.pk, name="answer", data={"answer": text})
     case_transition(actor=clerk, case_id=petition.pk, name="close")
-
-
-def png_bytes() -> bytes:
-    """A real 1×1 white PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
-            + chunk(b"IEND", b""))
-
-
-def exe_bytes() -> bytes:
-    """The start of a Windows executable (MZ header pointing at a PE signature)."""
-    header = bytearray(256)
-    header[0:2] = b"MZ"
-    header[0x3C:0x40] = struct.pack("<I", 0x80)
-    header[0x80:0x84] = b"PE\x00\x00"
-    return bytes(header)
 
 
 def scan(name: str = "letter.pdf", size: int = 0) -> SimpleUploadedFile:

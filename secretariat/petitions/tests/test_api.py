@@ -16,7 +16,8 @@ from secretariat.audit.models import PersonalDataAccess
 from secretariat.cases.models import Case
 from secretariat.core.models import Attachment
 from secretariat.petitions.models import Channel, Petition
-from secretariat.petitions.tests.intake_helpers import assign, categories, png_bytes, register
+from secretariat.petitions.tests.intake_helpers import assign, categories, register
+from tests.files import png_bytes
 from tests.fixtures import client_for
 
 pytestmark = pytest.mark.django_db

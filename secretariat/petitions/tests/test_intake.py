@@ -19,11 +19,11 @@ from secretariat.petitions.tests.intake_helpers import (
     PETITIONER,
     assign,
     categories,
-    exe_bytes,
     register,
     scan,
     stored_files,
 )
+from tests.files import exe_bytes
 
 pytestmark = pytest.mark.django_db
 __all__ = ["categories"]

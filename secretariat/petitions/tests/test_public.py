@@ -33,11 +33,10 @@ from secretariat.petitions.tests.intake_helpers import (
     answer_and_close,
     assign,
     confirmation_link,
-    exe_bytes,
-    png_bytes,
     register,
     stored_files,
 )
+from tests.files import exe_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 
