@@ -9,13 +9,14 @@ from secretariat.accounts.roles import Role
 from secretariat.cases.kinds import kind_for
 from secretariat.cases.models import Case
 from secretariat.cases.workflow import Party
+from secretariat.core.changes import SystemActor
 
 SECRETARIAT_ROLES = {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF}
 AGENCY_ROLES = {Role.AGENCY_LIAISON, Role.AGENCY_HEAD}
 
 
 def parties_of(user: Any, case: Case) -> set[Party]:
-    if getattr(user, "get_username", lambda: "")() == "system" and not getattr(user, "pk", None):
+    if isinstance(user, SystemActor):  # scheduled work and data loading act for the Secretariat
         return {Party.SYSTEM, Party.SECRETARIAT}
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
