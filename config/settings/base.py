@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "secretariat.audit",
     "secretariat.cases",
     "secretariat.petitions",
+    "secretariat.council",
     "secretariat.reporting",
 ]
 

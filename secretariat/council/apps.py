@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilConfig(AppConfig):
+    name = "secretariat.council"
+    label = "council"
+    verbose_name = _("City council affairs")
