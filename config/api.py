@@ -20,6 +20,7 @@ from secretariat.cases.api import router as cases_router
 from secretariat.core.api import router as core_router
 from secretariat.core.errors import ApplicationError
 from secretariat.core.http_errors import error_payload
+from secretariat.council.api import router as council_router
 from secretariat.petitions.api import router as petitions_router
 
 
@@ -98,3 +99,4 @@ api.add_router("/", core_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/", petitions_router)
+api.add_router("/council/", council_router)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("petitions/", include("secretariat.petitions.public_urls")),
     path("staff/petitions/", include("secretariat.petitions.urls")),
     path("open311/v2/", include("secretariat.petitions.open311_urls")),
+    path("council/", include("secretariat.council.urls")),
     path("statistics/petitions/", include("secretariat.petitions.stats_urls")),
     path("", include("secretariat.core.urls")),
 ]

@@ -26,6 +26,8 @@ class CaseKind:
     `on_transition(case, transition, data, actor)`: the kind's own effects (store the answer, tell
     the requester) inside the same transaction.
     `is_requester(user, case)`: whether a signed-in user is the one who asked.
+    `deadline(case, start, calendar)`: when given, the due date counted from `start` (a kind whose
+    rule is in calendar days, like council questions, says so here); otherwise `answer_days` working days.
     `decline_reasons`: code → label of the reasons this kind may be declined for (petitions: the
     grounds of 行政程序法 §173). When given, a decline must name one of them.
     """
@@ -39,6 +41,7 @@ class CaseKind:
     on_transition: Callable[[Case, Transition, dict[str, Any], Any], None] | None = None
     is_requester: Callable[[Any, Case], bool] | None = None
     decline_reasons: Mapping[str, str | Promise] = field(default_factory=dict, hash=False)
+    deadline: Callable[[Case, dt.date, Any], dt.date] | None = None
 
 
 def decline_reason_label(kind: CaseKind, code: str) -> str | Promise:

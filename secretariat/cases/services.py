@@ -156,7 +156,10 @@ EffectResult = tuple[str, Agency | None]  # the event's note and the agency it c
 
 def _due_date(case: Case, kind: CaseKind, start: dt.date, calendar: WorkCalendar) -> dt.date:
     """The kind's working days from `start`, but never past the total limit without an extension."""
-    due = calendar.add_working_days(start, kind.answer_days(case))
+    if kind.deadline is not None:
+        due = kind.deadline(case, start, calendar)
+    else:
+        due = calendar.add_working_days(start, kind.answer_days(case))
     limit = total_limit(kind, case.received_on)
     return min(due, limit) if limit and not case.extended else due
 

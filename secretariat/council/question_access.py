@@ -1,0 +1,34 @@
+"""Who may record questions and review meetings (roles, checked by services and by the pages that offer
+the forms)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from secretariat.accounts.roles import AGENCY_ROLES, CITYWIDE_ROLES, Role
+from secretariat.core.changes import SystemActor
+
+RECORDER_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF})
+REVIEW_AGENCY = "研考會"  # runs the bi-weekly review meeting
+
+
+def _active(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_record_questions(user: Any) -> bool:
+    """The Secretariat records questions, routes them and compiles the answers."""
+    return isinstance(user, SystemActor) or (_active(user) and user.role in RECORDER_ROLES)
+
+
+def can_record_reviews(user: Any) -> bool:
+    """研考會's staff hold the review meeting; the Secretariat may record it for them."""
+    if can_record_questions(user):
+        return True
+    return (_active(user) and user.role in AGENCY_ROLES and user.agency_id is not None
+            and user.agency.short_name == REVIEW_AGENCY)
+
+
+def can_see_review_list(user: Any) -> bool:
+    """Staff: the Secretariat and auditors see every agency's items, agency staff their own."""
+    return _active(user) and user.role in CITYWIDE_ROLES | AGENCY_ROLES

@@ -1,0 +1,122 @@
+"""Reading council questions, always through the viewer's scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from secretariat.accounts.access import agency_scope_ids
+from secretariat.accounts.models import Agency
+from secretariat.cases.models import OPEN_STATUSES, CaseStatus
+from secretariat.core import roc
+from secretariat.core.errors import NotFound
+from secretariat.core.roc import Period
+from secretariat.council.models import Councillor, Question, ReviewDecision, ReviewMeeting, Session
+
+# Still owed by an agency, for the review list: open, or answered but not yet approved and compiled.
+UNFINISHED = (*OPEN_STATUSES, CaseStatus.ANSWERED)
+
+
+def visible_questions(user: Any) -> QuerySet[Question]:
+    """Secretariat and auditors: all; agency staff: those led by or shared with their agency; a
+    councillor with a portal account: their own."""
+    rows = Question.objects.all()
+    allowed = agency_scope_ids(user)
+    if allowed is None:
+        return rows
+    own = Q(councillor__user_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
+    if not allowed:
+        return rows.filter(own)
+    return rows.filter(own | Q(case__lead_agency_id__in=allowed) | Q(case__co_agencies__in=allowed)).distinct()
+
+
+def may_see_draft(user: Any, question: Question) -> bool:
+    """The draft is internal to the government: the councillor sees only the approved answer."""
+    allowed = agency_scope_ids(user)
+    if allowed is None:
+        return True
+    agencies = {question.case.lead_agency_id, *(agency.pk for agency in question.case.co_agencies.all())}
+    return bool(allowed & agencies)
+
+
+def question_get_for(*, user: Any, case_id: int) -> Question:
+    question = (visible_questions(user).select_related("case", "case__lead_agency", "session__term", "councillor",
+                                                       "lead_agency", "approved_by", "follow_up_of")
+                .filter(pk=case_id).first())
+    if question is None:
+        raise NotFound()
+    return question
+
+
+def open_session(day: dt.date) -> Session | None:
+    """The session sitting on `day`, which the live entry form preselects."""
+    return Session.objects.select_related("term").filter(starts_on__lte=day, ends_on__gte=day).first()
+
+
+def session_councillors(session: Session) -> list[Councillor]:
+    return list(Councillor.objects.filter(term_id=session.term_id, is_active=True).order_by("name"))
+
+
+def active_agencies() -> list[Agency]:
+    return list(Agency.objects.filter(is_active=True).order_by("sort_order", "pk"))
+
+
+def questions_recorded(*, user: Any, session: Session, day: dt.date, limit: int = 100) -> list[Question]:
+    """The questions of `session` asked on `day`, newest first: what the live-entry clerk sees below the form."""
+    rows = (visible_questions(user).filter(session=session, asked_on=day)
+            .select_related("case", "councillor", "lead_agency").order_by("-case_id"))
+    return list(rows[:limit])
+
+
+def session_question_counts(period: Period) -> list[tuple[Session, int]]:
+    """The sessions overlapping `period` with the number of questions recorded in each (for the report)."""
+    sessions = (Session.objects.select_related("term")
+                .filter(starts_on__lte=period.end, ends_on__gte=period.start)
+                .annotate(question_count=Count("questions")).order_by("starts_on", "pk"))
+    return [(session, int(session.question_count)) for session in sessions]
+
+
+def book_questions(session: Session) -> QuerySet[Question]:
+    """Every question of the session with an approved answer, by councillor and date: the answer book."""
+    return (Question.objects.filter(session=session, approved_at__isnull=False)
+            .select_related("councillor", "lead_agency", "case")
+            .order_by("councillor__name", "councillor_id", "asked_on", "case_id"))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    question: Question
+    overdue: bool
+    last_decision: str = ""
+
+
+def review_items(*, user: Any, today: dt.date, agency_id: int | None = None) -> list[ReviewRow]:
+    """Open and overdue questions by agency for the review meeting: unfinished, lead agency then due date."""
+    rows = (visible_questions(user).filter(case__status__in=UNFINISHED)
+            .select_related("case", "case__lead_agency", "councillor", "session__term")
+            .order_by("case__lead_agency__sort_order", "case__lead_agency_id", "case__due_on", "case_id"))
+    if agency_id is not None:
+        rows = rows.filter(case__lead_agency_id=agency_id)
+    questions = list(rows)
+    decisions = last_decisions([question.pk for question in questions])
+    return [ReviewRow(question, bool(question.case.due_on and question.case.due_on < today),
+                      decisions.get(question.pk, "")) for question in questions]
+
+
+def last_decisions(question_ids: list[int]) -> dict[int, str]:
+    """The latest review decision taken on each of the questions, as `112/10/17 繼續列管：…`."""
+    latest: dict[int, str] = {}
+    rows = (ReviewDecision.objects.filter(question_id__in=question_ids).select_related("meeting")
+            .order_by("meeting__held_on", "meeting_id"))
+    for decision in rows:
+        status = _("keep tracking") if decision.keep_tracking else _("release")
+        latest[decision.question_id] = f"{roc.format_slash(decision.meeting.held_on)} {status}：{decision.decision}"
+    return latest
+
+
+def review_meetings(limit: int = 20) -> list[ReviewMeeting]:
+    return list(ReviewMeeting.objects.select_related("recorded_by").prefetch_related("decisions")[:limit])

@@ -1,0 +1,1 @@
+"""Writes for city council affairs, one module per topic."""

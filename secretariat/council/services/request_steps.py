@@ -1,0 +1,138 @@
+"""What each workflow step means for a data request: the kind's hook, inside the step's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from secretariat.accounts.models import User
+from secretariat.accounts.roles import Role
+from secretariat.cases.models import Case, Outcome
+from secretariat.cases.parties import parties_of
+from secretariat.cases.services import notify
+from secretariat.cases.workflow import Party, Transition
+from secretariat.core import roc
+from secretariat.core.errors import PermissionRefused, ValidationFailed
+from secretariat.council.models.requests import DataRequest
+
+
+def tell(users: list[Any], message: str, case: Case) -> None:
+    """A portal/inbox notification and, after commit, an e-mail to each person that has an address."""
+    notify(users=users, message=message, case=case)
+    addresses = [user.email for user in users if getattr(user, "email", "")]
+    if addresses:
+        transaction.on_commit(lambda: send_mail(message[:120], message, None, addresses, fail_silently=True))
+
+
+def agency_heads(case: Case) -> list[User]:
+    if case.lead_agency_id is None:
+        return []
+    return list(User.objects.filter(role=Role.AGENCY_HEAD, agency_id=case.lead_agency_id, is_active=True))
+
+
+def secretariat_leads(case: Case) -> bool:
+    return bool(case.lead_agency and case.lead_agency.is_secretariat)
+
+
+def after_step(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+    request = DataRequest.objects.select_related("councillor").get(pk=case.pk)
+    handler = _HANDLERS.get(transition.name)
+    if handler:
+        handler(request, case, data, actor)
+
+
+def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    # The due date was fixed at filing by urgency (or agreed by the head), not by the day of routing.
+    if request.marked_urgent:
+        case.due_on = request.head_confirmed_due
+        with translation.override("zh-hant"):
+            tell(agency_heads(case), _("Urgent data request %(ref)s from councillor %(name)s: confirm a date. "
+                                       "Reason: %(reason)s") % {"ref": case.reference, "name": request.councillor.name,
+                                                                "reason": request.urgent_reason}, case)
+    else:
+        case.due_on = request.requested_due or request.rule_due
+    case.save(update_fields=["due_on"])
+
+
+def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    if not request.marked_urgent:
+        raise ValidationFailed(_("Only a request the councillor marked urgent needs a confirmed date."),
+                               code="not_urgent")
+    until = data["until"]
+    if isinstance(until, str):
+        try:
+            until = dt.date.fromisoformat(until)
+        except ValueError:
+            raise ValidationFailed(_("Give the date as a date, e.g. 2023-07-31."), code="invalid_date",
+                                   field="until") from None
+    if not isinstance(until, dt.date) or until < timezone.localdate(case.received_at):
+        raise ValidationFailed(_("The confirmed date cannot be before the request was filed."), code="past_date",
+                               field="until")
+    request.head_confirmed_due, request.head_confirmed_by = until, actor
+    request.head_confirmed_at = timezone.now()
+    request.save(update_fields=["head_confirmed_due", "head_confirmed_by", "head_confirmed_at"])
+    case.due_on = until
+    case.save(update_fields=["due_on"])
+
+
+def _answer(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    parties = parties_of(actor, case)
+    if not parties & {Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.SYSTEM} and not secretariat_leads(case):
+        raise PermissionRefused(_("The lead agency drafts the answer; the Secretariat does so only when it leads."))
+    request.answer = str(data["answer"])[:20000]
+    request.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+    request.save(update_fields=["answer", "answered_by"])
+
+
+def _may_review(actor: Any, case: Case) -> bool:
+    """The senior reviewer: the lead agency's head, or a Secretariat administrator when the Secretariat leads."""
+    if Party.SYSTEM in parties_of(actor, case):
+        return True
+    if secretariat_leads(case):
+        return getattr(actor, "role", "") in {Role.SECRETARIAT_ADMIN, Role.AGENCY_HEAD} and (
+            actor.role == Role.SECRETARIAT_ADMIN or actor.agency_id == case.lead_agency_id)
+    return Party.AGENCY_HEAD in parties_of(actor, case)
+
+
+def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    if not _may_review(actor, case):
+        raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
+                                  "when the Secretariat leads) may release an answer."))
+    if request.answered_by_id is not None and request.answered_by_id == getattr(actor, "pk", None):
+        raise PermissionRefused(_("The answer needs a senior review by someone other than its drafter."))
+    released_at = case.closed_at or timezone.now()
+    request.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    request.reviewed_at = request.released_at = released_at
+    if request.first_released_at is None:
+        request.first_released_at = released_at
+        on_time = case.due_on is None or timezone.localdate(released_at) <= case.due_on
+        request.released_on_time = on_time
+        case.outcome = Outcome.ON_TIME if on_time else Outcome.LATE
+        case.save(update_fields=["outcome"])
+    request.save(update_fields=["reviewed_by", "reviewed_at", "released_at", "first_released_at",
+                                "released_on_time"])
+    user = request.councillor.user
+    if user is not None:
+        with translation.override("zh-hant"):
+            tell([user], _("The answer to your data request %(ref)s was delivered on %(when)s.") % {
+                "ref": case.reference, "when": roc.format_slash(timezone.localdate(released_at))}, case)
+
+
+def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    if case.reopen_count > 1:
+        raise ValidationFailed(_("This data request has already been reopened once; it cannot be reopened again."),
+                               code="already_reopened")
+    request.reopen_reason = str(data["reason"])[:1000]
+    request.save(update_fields=["reopen_reason"])
+    with translation.override("zh-hant"):
+        tell(agency_heads(case), _("Data request %(ref)s was reopened: %(reason)s") % {
+            "ref": case.reference, "reason": request.reopen_reason}, case)
+
+
+_HANDLERS = {"assign": _assign, "confirm_due": _confirm_due, "answer": _answer, "close": _release,
+             "reopen": _reopen}

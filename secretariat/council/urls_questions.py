@@ -1,0 +1,14 @@
+"""Question pages, included by council/urls.py under /council/ (names in the "council" namespace)."""
+
+from django.urls import path
+
+from secretariat.council.views import questions
+
+urlpatterns = [
+    path("questions/", questions.question_list, name="questions"),
+    path("questions/live/", questions.question_live, name="question_live"),
+    path("questions/<int:pk>/follow-up/", questions.question_follow_up, name="question_follow_up"),
+    path("sessions/<int:pk>/answer-book.odt", questions.answer_book_download, name="answer_book"),
+    path("review/", questions.review_list, name="question_review"),
+    path("review/meetings/new/", questions.review_meeting_create, name="review_meeting_create"),
+]

@@ -1,0 +1,170 @@
+"""Question pages: the list by session, the clerk's live entry, the written-answer book download, the
+review list with its exports, and the review meeting record. The workflow steps themselves are taken on
+the generic case page, where the question panel shows the question and its answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secretariat.core.errors import ApplicationError
+from secretariat.core.forms import add_service_error
+from secretariat.council import answer_book, review
+from secretariat.council.forms_questions import LiveQuestionForm, ReviewMeetingForm
+from secretariat.council.models import Session
+from secretariat.council.question_access import can_record_questions, can_record_reviews, can_see_review_list
+from secretariat.council.selectors import questions as selectors
+from secretariat.council.services import questions as services
+
+LIST_LIMIT = 200
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _session_for(request: HttpRequest) -> Session | None:
+    value = request.GET.get("session", "")
+    if value.isdigit():
+        return Session.objects.select_related("term").filter(pk=int(value)).first()
+    return selectors.open_session(timezone.localdate()) or Session.objects.select_related("term").first()
+
+
+@login_required
+@require_GET
+def question_list(request: HttpRequest) -> HttpResponse:
+    session = _session_for(request)
+    rows = selectors.visible_questions(request.user).select_related("case", "councillor", "lead_agency")
+    rows = rows.filter(session=session) if session else rows.none()
+    return render(request, "council/question_list.html", {
+        "session": session, "sessions": Session.objects.select_related("term").all(),
+        "questions": list(rows.order_by("-asked_on", "-case_id")[:LIST_LIMIT]), "limit": LIST_LIMIT,
+        "count": rows.count(), "can_record": can_record_questions(request.user),
+        "can_book": can_see_review_list(request.user), "show_review": can_see_review_list(request.user),
+    })
+
+
+def _live_context(request: HttpRequest, form: LiveQuestionForm, session: Session | None,
+                  recorded: Any = None) -> dict[str, Any]:
+    day = form.initial.get("asked_on") or timezone.localdate()
+    return {
+        "form": form, "session": session, "recorded": recorded, "can_record": True, "show_review": True,
+        "councillors": selectors.session_councillors(session) if session else [],
+        "agencies": selectors.active_agencies(),
+        "today": selectors.questions_recorded(user=request.user, session=session, day=day) if session else [],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_live(request: HttpRequest) -> HttpResponse:
+    """One keyboard-only form for the clerk in the chamber: Enter (Ctrl+Enter in the content) records the
+    question, the form comes back empty with the cursor in the councillor field, today's list below."""
+    if not can_record_questions(request.user):
+        raise Http404
+    sessions = Session.objects.select_related("term").all()
+    session = selectors.open_session(timezone.localdate()) or sessions.first()
+    initial = {"session": session, "asked_on": timezone.localdate(), "kind": "general"}
+    template = "council/question_live.html#live-area" if _is_htmx(request) else "council/question_live.html"
+    if request.method == "GET":
+        return render(request, template, _live_context(request, LiveQuestionForm(initial=initial,
+                                                                                 sessions=sessions), session))
+    form = LiveQuestionForm(request.POST, sessions=sessions)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            question = services.question_record(
+                actor=request.user, session_id=data["session"].pk, councillor=data["councillor"],
+                asked_on=data["asked_on"], kind=data["kind"], topic=data["topic"], content=data["content"],
+                agencies=form.agency_names())
+        except ApplicationError as error:
+            add_service_error(form, error)
+        else:
+            # Keep what stays the same from one question to the next; clear the rest for the next speaker.
+            keep = {"session": data["session"], "asked_on": data["asked_on"], "kind": data["kind"]}
+            fresh = LiveQuestionForm(initial=keep, sessions=sessions)
+            return render(request, template, _live_context(request, fresh, data["session"], recorded=question))
+        session = data.get("session") or session
+    elif form.cleaned_data.get("session"):
+        session = form.cleaned_data["session"]
+    return render(request, template, _live_context(request, form, session), status=400)
+
+
+@login_required
+@require_GET
+def answer_book_download(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_see_review_list(request.user):
+        raise Http404
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    response = HttpResponse(answer_book.answer_book_build(session), content_type=answer_book.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{answer_book.book_filename(session)}"'
+    return response
+
+
+@login_required
+@require_GET
+def review_list(request: HttpRequest) -> HttpResponse:
+    if not can_see_review_list(request.user):
+        raise Http404
+    today = timezone.localdate()
+    rows = selectors.review_items(user=request.user, today=today)
+    file_format = request.GET.get("format", "")
+    if file_format:
+        try:
+            download = review.review_download(rows=rows, file_format=file_format, today=today)
+        except ApplicationError as error:
+            return HttpResponse(error.render(), status=400, content_type="text/plain; charset=utf-8")
+        response = HttpResponse(download.content, content_type=download.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+        return response
+    return render(request, "council/question_review.html", {
+        "rows": rows, "overdue": sum(1 for row in rows if row.overdue), "show_review": True,
+        "meetings": selectors.review_meetings(), "can_record": can_record_questions(request.user),
+        "can_record_meeting": can_record_reviews(request.user),
+    })
+
+
+def _decisions(request: HttpRequest, ids: list[int]) -> list[tuple[int, str, bool]]:
+    return [(pk, request.POST.get(f"decision_{pk}", ""), request.POST.get(f"release_{pk}") != "1") for pk in ids]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_meeting_create(request: HttpRequest) -> HttpResponse:
+    if not can_record_reviews(request.user):
+        raise Http404
+    rows = selectors.review_items(user=request.user, today=timezone.localdate())
+    form = ReviewMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_meeting_record(
+                actor=request.user, held_on=data["held_on"], chaired_by=data["chaired_by"], notes=data["notes"],
+                decisions=_decisions(request, [row.question.pk for row in rows]))
+        except ApplicationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The review meeting was recorded."))
+            return redirect("council:question_review")
+    return render(request, "council/question_review_meeting.html", {"form": form, "rows": rows},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def question_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        follow_up = services.question_follow_up(actor=request.user, question_id=pk,
+                                                commitment=request.POST.get("commitment", ""))
+    except ApplicationError as error:
+        messages.error(request, error.render())
+        return redirect("cases:detail", pk)
+    messages.success(request, _("Follow-up case %(reference)s was opened.") % {"reference": follow_up.case.reference})
+    return redirect("cases:detail", follow_up.pk)

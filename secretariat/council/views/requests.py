@@ -1,0 +1,97 @@
+"""Staff pages for data requests: the scoped list, a clerk filing for a councillor, contributed parts and
+the per-agency metrics. Steps (assign, answer, release …) are taken on the generic case page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secretariat.core.errors import ApplicationError, NotFound
+from secretariat.core.forms import add_service_error
+from secretariat.core.roc import Period
+from secretariat.council.forms_requests import ClerkRequestForm, PartForm
+from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, requests_visible
+from secretariat.council.services.requests import FILING_ROLES, request_file, request_part_submit
+
+LIST_SIZE = 100
+
+
+def _require_staff(request: HttpRequest) -> None:
+    if not is_staff_reader(request.user):
+        raise Http404
+
+
+@login_required
+@require_GET
+def request_list(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    user: Any = request.user
+    rows = list(requests_visible(user).order_by("-case__received_at", "-pk")[:LIST_SIZE])
+    return render(request, "council/request_list.html", {
+        "rows": rows, "can_file": user.role in FILING_ROLES,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if user.role not in FILING_ROLES:
+        raise Http404
+    form = ClerkRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            filed = request_file(actor=request.user, councillor_id=data["councillor"].pk, subject=data["subject"],
+                                 content=data["content"], urgency=data["urgency"],
+                                 requested_due=data["requested_due"], marked_urgent=data["marked_urgent"],
+                                 urgent_reason=data["urgent_reason"])
+        except ApplicationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Data request %(ref)s filed.") % {"ref": filed.case.reference})
+            return redirect("cases:detail", filed.pk)
+    return render(request, "council/request_form.html", {"form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def part_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    form = PartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write your agency's part."))
+        return redirect("cases:detail", pk)
+    try:
+        request_part_submit(actor=request.user, case_id=pk, text=form.cleaned_data["text"])
+    except NotFound:
+        raise Http404 from None
+    except ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your agency's part was sent to the Secretariat."))
+    return redirect(reverse("cases:detail", args=[pk]))
+
+
+@login_required
+@require_GET
+def request_metrics(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    status = 200
+    try:
+        period = Period.parse(request.GET["period"]) if request.GET.get("period") else \
+            Period.containing(timezone.localdate())
+    except ApplicationError as error:
+        messages.error(request, str(error))
+        period, status = Period.containing(timezone.localdate()), 400
+    return render(request, "council/request_metrics.html", {
+        "period": period, "rows": metrics_by_agency(request.user, period),
+    }, status=status)
