@@ -10,7 +10,8 @@ serving `config.floor:application` (BENCH_FLOOR=1), then Debian's `hey` loads
 The figures go to docs/performance.md as a new dated section above the older ones.
 Target: the API path costs no more than 1.5x the floor (p95 latency and time per request).
 
-Then, unless --no-petitions, bench/petitions_bench.py measures petitions at hotline scale on PostgreSQL.
+Then, unless --no-petitions, bench/petitions_bench.py measures petitions at hotline scale on PostgreSQL,
+and, unless --no-council, bench/council_bench.py measures council questions and data requests at scale.
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ def main() -> int:
                         help="measuring rounds, floor and api alternating; the report gives medians (default 3)")
     parser.add_argument("--no-petitions", action="store_true",
                         help="skip the second part, bench/petitions_bench.py (PostgreSQL, 1,000,000 petitions)")
+    parser.add_argument("--no-council", action="store_true",
+                        help="skip the third part, bench/council_bench.py (PostgreSQL, 100,000 questions, "
+                             "50,000 data requests)")
     args = parser.parse_args()
 
     if not os.access(HEY, os.X_OK):
@@ -139,11 +143,17 @@ def main() -> int:
     write_report(section)
     print(section)
     print(f"bench: wrote {REPORT.relative_to(BASE_DIR)} — target {'PASS' if passed else 'FAIL'}")
-    if args.no_petitions:
-        return 0
+    returncode = 0
     # Second part: petitions at hotline scale on PostgreSQL, in its own process (its own Django set-up).
-    return subprocess.run([sys.executable, str(BASE_DIR / "bench" / "petitions_bench.py")], cwd=BASE_DIR,
-                          check=False).returncode
+    if not args.no_petitions:
+        returncode = subprocess.run([sys.executable, str(BASE_DIR / "bench" / "petitions_bench.py")],
+                                    cwd=BASE_DIR, check=False).returncode
+    # Third part: council questions and data requests at scale, likewise in its own process.
+    if not args.no_council:
+        council = subprocess.run([sys.executable, str(BASE_DIR / "bench" / "council_bench.py")], cwd=BASE_DIR,
+                                 check=False).returncode
+        returncode = returncode or council
+    return returncode
 
 
 def manage(env: dict[str, str], *command: str) -> str:
