@@ -185,14 +185,6 @@ def render(result: dict[str, Any], load_seconds: float, rows: dict[str, int], lo
     return "\n".join(lines), passed
 
 
-def write_report(section: str) -> None:
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
-    if MARKER not in text:
-        text = text.rstrip() + "\n" + SECTION_HEADER
-    head, _, older = text.partition(MARKER)
-    REPORT.write_text(f"{head}{MARKER}\n\n{section}\n{older.lstrip()}", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=int, default=100_000, help="questions to load (default 100,000)")
@@ -248,7 +240,7 @@ def main() -> int:
             connections.close_all()
             shared.drop_database()
     section, passed = render(result, load_seconds, rows, load_before, args, began)
-    write_report(section)
+    shared.write_report(section, MARKER, SECTION_HEADER)
     print(section)
     print(f"bench: wrote {REPORT.relative_to(BASE_DIR)} — council {'PASS' if passed else 'FAIL'}; "
           f"whole run {time.perf_counter() - started:.0f} s")

@@ -269,12 +269,13 @@ def render(result: dict[str, Any], load_seconds: float, rows: dict[str, int], lo
     return "\n".join(lines), passed
 
 
-def write_report(section: str) -> None:
+def write_report(section: str, marker: str = MARKER, header: str = SECTION_HEADER) -> None:
+    """Put `section` first under `marker` in docs/performance.md, adding `header` the first time."""
     text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
-    if MARKER not in text:
-        text = text.rstrip() + "\n" + SECTION_HEADER
-    head, _, older = text.partition(MARKER)
-    REPORT.write_text(f"{head}{MARKER}\n\n{section}\n{older.lstrip()}", encoding="utf-8")
+    if marker not in text:
+        text = text.rstrip() + "\n" + header
+    head, _, older = text.partition(marker)
+    REPORT.write_text(f"{head}{marker}\n\n{section}\n{older.lstrip()}", encoding="utf-8")
 
 
 def main() -> int:

@@ -22,7 +22,7 @@ from secretariat.council.forms_requests import ReopenForm, RequestForm
 from secretariat.council.models import Councillor
 from secretariat.council.models.requests import DataRequest
 from secretariat.council.selectors.requests import request_get, requests_visible
-from secretariat.council.services.requests import request_file
+from secretariat.council.views.requests import file_from_form
 
 
 def _councillor(request: HttpRequest) -> Councillor:
@@ -58,16 +58,8 @@ def portal_new(request: HttpRequest) -> HttpResponse:
     councillor = _councillor(request)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            filed = request_file(actor=request.user, councillor_id=councillor.pk, subject=data["subject"],
-                                 content=data["content"], urgency=data["urgency"],
-                                 requested_due=data["requested_due"], marked_urgent=data["marked_urgent"],
-                                 urgent_reason=data["urgent_reason"])
-        except ApplicationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Data request %(ref)s filed.") % {"ref": filed.case.reference})
+        filed = file_from_form(request, form, councillor_id=councillor.pk)
+        if filed is not None:
             return redirect("council:portal_detail", filed.pk)
     return render(request, "council/portal_form.html", {"form": form, "councillor": councillor},
                   status=400 if request.method == "POST" else 200)

@@ -18,6 +18,7 @@ from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
 from secretariat.council.forms_requests import ClerkRequestForm, PartForm
+from secretariat.council.models.requests import DataRequest
 from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, requests_visible
 from secretariat.council.services.requests import FILING_ROLES, request_file, request_part_submit
 
@@ -48,16 +49,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ClerkRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            filed = request_file(actor=request.user, councillor_id=data["councillor"].pk, subject=data["subject"],
-                                 content=data["content"], urgency=data["urgency"],
-                                 requested_due=data["requested_due"], marked_urgent=data["marked_urgent"],
-                                 urgent_reason=data["urgent_reason"])
-        except ApplicationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Data request %(ref)s filed.") % {"ref": filed.case.reference})
+        filed = file_from_form(request, form, councillor_id=form.cleaned_data["councillor"].pk)
+        if filed is not None:
             return redirect("cases:detail", filed.pk)
     return render(request, "council/request_form.html", {"form": form},
                   status=400 if request.method == "POST" else 200)
@@ -95,3 +88,17 @@ def request_metrics(request: HttpRequest) -> HttpResponse:
     return render(request, "council/request_metrics.html", {
         "period": period, "rows": metrics_by_agency(request.user, period),
     }, status=status)
+
+
+def file_from_form(request: HttpRequest, form: Any, *, councillor_id: int) -> DataRequest | None:
+    """File a valid request form for the councillor (portal and clerk alike); a refusal lands on the form."""
+    data = form.cleaned_data
+    try:
+        filed = request_file(actor=request.user, councillor_id=councillor_id, subject=data["subject"],
+                             content=data["content"], urgency=data["urgency"], requested_due=data["requested_due"],
+                             marked_urgent=data["marked_urgent"], urgent_reason=data["urgent_reason"])
+    except ApplicationError as error:
+        add_service_error(form, error)
+        return None
+    messages.success(request, _("Data request %(ref)s filed.") % {"ref": filed.case.reference})
+    return filed
