@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.base
 
-.PHONY: install run test check bench browser-deps messages clean
+.PHONY: install run test check bench system-deps messages clean
 
 install: $(STAMP)  ## the virtual environment with every Python dependency (nothing else)
 
@@ -24,23 +24,26 @@ var/secret_key:
 
 # The embedded default: SQLite in var/, tasks in-process, periodic jobs in a web worker's thread,
 # plain HTTP on loopback (so cookies cannot be marked Secure; production serves HTTPS and keeps them Secure).
-run: install var/secret_key
+run: install system-deps var/secret_key
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_load
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@$(BIN)/python manage.py demo_logins --port $(PORT)
 	SECURE_COOKIES=0 PORT=$(PORT) exec $(BIN)/gunicorn -c config/gunicorn.conf.py
 
-# Debian's Chromium and the CJK fonts for the browser tests; skipped (the tests then skip) without root.
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+# Debian's Chromium and the CJK fonts for the browser tests, LibreOffice for PDF output (ODT converted)
+# and poppler's pdftotext to check PDFs; skipped without root (the tests that need them then skip).
+DEBIAN_DEPS := chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	  else echo "note: install Debian's chromium and fonts-noto-cjk to run the browser tests"; fi; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_DEPS) >/dev/null; \
+	  else echo "note: install Debian's $(DEBIAN_DEPS) for the browser tests and PDF output"; fi; \
 	fi
 
-test: install browser-deps
+test: install system-deps
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q
 
 check: install

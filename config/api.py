@@ -21,6 +21,8 @@ from secretariat.core.api import router as core_router
 from secretariat.core.errors import ApplicationError
 from secretariat.core.http_errors import error_payload
 from secretariat.council.api import router as council_router
+from secretariat.counters.api import router as counters_router
+from secretariat.media.api import router as media_router
 from secretariat.petitions.api import router as petitions_router
 
 
@@ -100,3 +102,5 @@ api.add_router("/audit/", audit_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/", petitions_router)
 api.add_router("/council/", council_router)
+api.add_router("/media/", media_router)
+api.add_router("/counters/", counters_router)

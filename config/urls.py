@@ -20,6 +20,8 @@ urlpatterns = [
     path("staff/petitions/", include("secretariat.petitions.urls")),
     path("open311/v2/", include("secretariat.petitions.open311_urls")),
     path("council/", include("secretariat.council.urls")),
+    path("media/", include("secretariat.media.urls")),
+    path("counters/", include("secretariat.counters.urls")),
     path("statistics/petitions/", include("secretariat.petitions.stats_urls")),
     path("", include("secretariat.core.urls")),
 ]

@@ -22,3 +22,18 @@ def exe_bytes() -> bytes:
     header[0x3C:0x40] = struct.pack("<I", 0x80)
     header[0x80:0x84] = b"PE\x00\x00"
     return bytes(header)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF, by poppler's pdftotext (installed by `make test` with LibreOffice)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    binary = shutil.which("pdftotext")
+    assert binary is not None, "pdftotext is not installed"
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        done = subprocess.run([binary, handle.name, "-"], capture_output=True, text=True, check=True)  # noqa: S603
+    return done.stdout

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "secretariat.cases",
     "secretariat.petitions",
     "secretariat.council",
+    "secretariat.media",
+    "secretariat.counters",
     "secretariat.reporting",
 ]
 

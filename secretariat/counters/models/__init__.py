@@ -1,0 +1,2 @@
+"""The counters' records, one module per topic; each topic's models are imported here so Django
+finds them."""
