@@ -26,15 +26,20 @@ from secretariat.core.errors import ValidationFailed
 KIND = "council_question"
 DETAILS = "question"  # Question.case's related name
 KEPT = ("assign", "accept", "return", "request_extension", "approve_extension", "reject_extension", "answer",
-        "close", "reopen")
+        "close", "reopen", "decline")
+# The one ground for declining a question: the clerk recorded it in error and withdrew it before the agency
+# took it up. The case and its number stay (numbers are gapless); counts and lists leave it out.
+WITHDRAWN = "recorded_in_error"
 
 APPROVE = Transition("approve_answer", _("Approve the written answer"), frozenset({S.ANSWERED}), None,
                      frozenset({Party.AGENCY_HEAD}))
 
 
 def _kept(transition: Transition) -> Transition:
-    # Only the Secretariat reopens a question: the councillor raises it again in the council instead.
-    return replace(transition, parties=frozenset({Party.SECRETARIAT})) if transition.name == "reopen" else transition
+    # Only the Secretariat reopens a question (the councillor raises it again in the council instead) or
+    # withdraws one: an agency may not decline a councillor's question.
+    secretariat_only = transition.name in ("reopen", "decline")
+    return replace(transition, parties=frozenset({Party.SECRETARIAT})) if secretariat_only else transition
 
 
 WORKFLOW = Workflow((*(_kept(t) for t in STANDARD.transitions if t.name in KEPT), APPROVE))
@@ -84,4 +89,4 @@ def is_requester(user: Any, case: Case) -> bool:
 def register_kind() -> None:
     register(CaseKind(code=KIND, label=_("Council question"), prefix="Q", answer_days=answer_days,
                       workflow=WORKFLOW, on_transition=on_transition, is_requester=is_requester,
-                      deadline=deadline))
+                      deadline=deadline, decline_reasons={WITHDRAWN: _("Recorded in error and withdrawn")}))

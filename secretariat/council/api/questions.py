@@ -14,7 +14,7 @@ from secretariat.core.errors import NotFound
 from secretariat.council.models import Question
 from secretariat.council.question_access import can_see_review_list
 from secretariat.council.selectors import questions as selectors
-from secretariat.council.services.questions import question_follow_up, question_record
+from secretariat.council.services.questions import question_follow_up, question_record, question_withdraw
 
 router = Router(tags=["council"])
 PAGE = 100
@@ -112,6 +112,14 @@ def follow_up(request: HttpRequest, case_id: int, payload: FollowUpIn) -> Status
     selectors.question_get_for(user=request.user, case_id=case_id)
     question = question_follow_up(actor=request.user, question_id=case_id, commitment=payload.commitment)
     return Status(201, _out(selectors.question_get_for(user=request.user, case_id=question.pk), request.user))
+
+
+@router.post("/questions/{case_id}/withdraw", response=QuestionOut,
+             summary="Withdraw your last recorded question (recorded in error, not yet taken up by the agency)")
+def withdraw(request: HttpRequest, case_id: int) -> QuestionOut:
+    selectors.question_get_for(user=request.user, case_id=case_id)
+    question = question_withdraw(actor=request.user, question_id=case_id)
+    return _out(selectors.question_get_for(user=request.user, case_id=question.pk), request.user)
 
 
 @router.get("/review-items", response=list[ReviewItemOut],

@@ -19,6 +19,8 @@ from secretariat.council.models import Councillor, Question, ReviewDecision, Rev
 
 # Still owed by an agency, for the review list: open, or answered but not yet approved and compiled.
 UNFINISHED = (*OPEN_STATUSES, CaseStatus.ANSWERED)
+# Counted as questions asked: all but those withdrawn as recorded in error (the only ground to decline one).
+COUNTED = tuple(status for status in CaseStatus.values if status != CaseStatus.DECLINED)
 
 
 def visible_questions(user: Any) -> QuerySet[Question]:
@@ -67,16 +69,24 @@ def active_agencies() -> list[Agency]:
 
 def questions_recorded(*, user: Any, session: Session, day: dt.date, limit: int = 100) -> list[Question]:
     """The questions of `session` asked on `day`, newest first: what the live-entry clerk sees below the form."""
-    rows = (visible_questions(user).filter(session=session, asked_on=day)
+    rows = (visible_questions(user).filter(session=session, asked_on=day).exclude(case__status=CaseStatus.DECLINED)
             .select_related("case", "councillor", "lead_agency").order_by("-case_id"))
     return list(rows[:limit])
+
+
+def last_withdrawable(user: Any) -> Question | None:
+    """The clerk's last recorded question when it can still be withdrawn (no agency has taken it up)."""
+    last = (Question.objects.filter(recorded_by_id=user.pk).exclude(case__status=CaseStatus.DECLINED)
+            .select_related("case", "councillor").order_by("-pk").first())
+    return last if last is not None and last.case.status == CaseStatus.ASSIGNED else None
 
 
 def session_question_counts(period: Period) -> list[tuple[Session, int]]:
     """The sessions overlapping `period` with the number of questions recorded in each (for the report)."""
     sessions = (Session.objects.select_related("term")
                 .filter(starts_on__lte=period.end, ends_on__gte=period.start)
-                .annotate(question_count=Count("questions")).order_by("starts_on", "pk"))
+                .annotate(question_count=Count("questions", filter=Q(questions__case__status__in=COUNTED)))
+                .order_by("starts_on", "pk"))
     return [(session, int(session.question_count)) for session in sessions]
 
 
@@ -94,17 +104,43 @@ class ReviewRow:
     last_decision: str = ""
 
 
-def review_items(*, user: Any, today: dt.date, agency_id: int | None = None) -> list[ReviewRow]:
-    """Open and overdue questions by agency for the review meeting: unfinished, lead agency then due date."""
-    rows = (visible_questions(user).filter(case__status__in=UNFINISHED)
+def _unfinished(user: Any, agency_id: int | None) -> QuerySet[Question]:
+    rows = visible_questions(user).filter(case__status__in=UNFINISHED)
+    return rows if agency_id is None else rows.filter(case__lead_agency_id=agency_id)
+
+
+def review_items(*, user: Any, today: dt.date, agency_id: int | None = None, offset: int = 0,
+                 limit: int | None = None) -> list[ReviewRow]:
+    """Open and overdue questions by agency for the review meeting: unfinished, lead agency then due date.
+    `offset`/`limit` give one page of them; without a limit, all (the exports)."""
+    rows = (_unfinished(user, agency_id)
             .select_related("case", "case__lead_agency", "councillor", "session__term")
             .order_by("case__lead_agency__sort_order", "case__lead_agency_id", "case__due_on", "case_id"))
-    if agency_id is not None:
-        rows = rows.filter(case__lead_agency_id=agency_id)
-    questions = list(rows)
+    questions = list(rows[offset:offset + limit] if limit is not None else rows[offset:])
     decisions = last_decisions([question.pk for question in questions])
     return [ReviewRow(question, bool(question.case.due_on and question.case.due_on < today),
                       decisions.get(question.pk, "")) for question in questions]
+
+
+@dataclass(frozen=True)
+class AgencyLoad:
+    """One line of the review list's summary: an agency's unfinished questions and how many are overdue."""
+
+    agency_id: int
+    name: str
+    unfinished: int
+    overdue: int
+
+
+def review_summary(*, user: Any, today: dt.date) -> list[AgencyLoad]:
+    """The unfinished and overdue questions per lead agency, in the agencies' order: one GROUP BY, so the
+    Secretariat sees the whole city's load at once and opens one agency's items at a time."""
+    visible = Question.objects.filter(pk__in=_unfinished(user, None).values("pk"))
+    rows = (visible.values("case__lead_agency_id", "case__lead_agency__short_name", "case__lead_agency__sort_order")
+            .annotate(unfinished=Count("pk"), overdue=Count("pk", filter=Q(case__due_on__lt=today)))
+            .order_by("case__lead_agency__sort_order", "case__lead_agency_id"))
+    return [AgencyLoad(row["case__lead_agency_id"], row["case__lead_agency__short_name"], row["unfinished"],
+                       row["overdue"]) for row in rows]
 
 
 def last_decisions(question_ids: list[int]) -> dict[int, str]:

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
+from secretariat.cases.models import CaseStatus
 from secretariat.cases.services import case_open, case_transition
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.changes import SystemActor, record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
-from secretariat.council.kinds import KIND
+from secretariat.council.kinds import KIND, WITHDRAWN
 from secretariat.council.models import Councillor, Question, QuestionKind, ReviewDecision, ReviewMeeting, Session
 from secretariat.council.question_access import can_record_questions, can_record_reviews
 
@@ -142,6 +143,28 @@ def question_follow_up(*, actor: Any, question_id: int, commitment: str = "",
             asked_on=timezone.localdate(at), kind=original.kind, topic=f"追蹤：{original.topic}"[:200],
             content=text, agencies=[original.lead_agency_id], at=at, follow_up_of=original,
         )
+
+
+def question_withdraw(*, actor: Any, question_id: int) -> Question:
+    """Undo of the live entry: the clerk withdraws the last question they recorded, typed in error, while
+    no agency has taken it up yet. The case is declined as recorded in error, so its number stays used
+    (numbers are gapless) and the timeline shows who withdrew it; counts and lists leave it out."""
+    _require_secretariat(actor)
+    with transaction.atomic():
+        question = Question.objects.select_for_update().select_related("case").filter(pk=question_id).first()
+        if question is None:
+            raise NotFound()
+        if question.recorded_by_id != actor.pk:
+            raise PermissionRefused(_("Only the clerk who recorded a question may withdraw it."),
+                                    code="not_the_recorder")
+        newer = Question.objects.filter(recorded_by_id=actor.pk, pk__gt=question.pk).exclude(
+            case__status=CaseStatus.DECLINED)
+        if question.case.status != CaseStatus.ASSIGNED or newer.exists():
+            raise ValidationFailed(_("Only your last recorded question can be withdrawn, and only before the "
+                                     "agency takes it up."), code="not_withdrawable")
+        question.case = case_transition(actor=actor, case_id=question.pk, name="decline",
+                                        version=question.case.version, data={"reason_code": WITHDRAWN})
+    return question
 
 
 def _require_reviewer(actor: Any) -> None:

@@ -10,8 +10,10 @@ import zipfile
 import pytest
 from odfdo import Document
 
+from secretariat.core.pdf import pdf_available
 from secretariat.council.answer_book import answer_book_build
 from secretariat.council.tests.question_helpers import answer_and_approve, record, session
+from tests.files import pdf_text
 
 pytestmark = pytest.mark.django_db
 __all__ = ["session"]
@@ -50,3 +52,24 @@ def test_the_book_is_declared_odf_1_2(session):
     archive = zipfile.ZipFile(io.BytesIO(answer_book_build(session)))
     assert 'office:version="1.2"' in archive.read("content.xml").decode()
     assert 'office:version="1.2"' in archive.read("styles.xml").decode()
+
+
+@pytest.mark.skipif(not pdf_available(), reason="LibreOffice is installed by `make test` as root")
+def test_the_book_downloads_as_a_pdf_with_the_same_answers(book, session, client_for, secretariat_clerk):
+    response = client_for(secretariat_clerk).get(f"/council/sessions/{session.pk}/answer-book.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.pdf"')
+    text = pdf_text(response.content)
+    assert "捷運延伸線進度之答復" in text
+    assert "尚未答復的質詢" not in text
+
+
+def test_without_libreoffice_the_pdf_is_refused_with_a_message(session, client_for, secretariat_clerk, monkeypatch):
+    monkeypatch.setattr("secretariat.core.pdf.office_binary", lambda: None)
+    response = client_for(secretariat_clerk).get(f"/council/sessions/{session.pk}/answer-book.pdf")
+    assert response.status_code == 503
+    assert "LibreOffice" in response.content.decode()
+
+
+def test_a_councillor_downloads_no_book_from_the_staff_pages(session, client_for, councillor):
+    assert client_for(councillor).get(f"/council/sessions/{session.pk}/answer-book.pdf").status_code == 404

@@ -102,3 +102,35 @@ def test_the_meeting_form_records_a_release(items, client_for, secretariat_clerk
     decision = ReviewDecision.objects.get()
     assert decision.question == transport
     assert decision.keep_tracking is False
+
+
+def test_the_summary_counts_each_agencys_open_and_overdue_items(items, secretariat_clerk, agency_named):
+    from secretariat.council.selectors.questions import review_summary
+
+    summary = {load.name: (load.unfinished, load.overdue)
+               for load in review_summary(user=secretariat_clerk, today=dt.date(2023, 10, 11))}
+    assert summary == {"交通局": (2, 2), "衛生局": (1, 1)}
+    assert review_summary(user=secretariat_clerk, today=dt.date(2023, 10, 10))[0].overdue == 0
+
+
+def test_the_secretariat_opens_one_agency_at_a_time(items, client_for, secretariat_clerk, agency_named):
+    page = client_for(secretariat_clerk).get(URL, {"agency": agency_named("衛生局").pk}).content.decode()
+    assert "登革熱防治" in page
+    assert "公車路網調整" not in page
+    assert f'?agency={agency_named("交通局").pk}' in page  # the summary links to the other agency
+
+
+def test_a_long_list_comes_in_pages(items, client_for, secretariat_clerk, monkeypatch):
+    from secretariat.council.views import questions as views
+
+    monkeypatch.setattr(views, "REVIEW_PAGE", 2)
+    first = client_for(secretariat_clerk).get(URL).content.decode()
+    second = client_for(secretariat_clerk).get(URL, {"page": "2"}).content.decode()
+    assert first.count("/cases/") - second.count("/cases/") == 1  # two rows, then one
+    assert client_for(secretariat_clerk).get(URL, {"page": "99"}).status_code == 200  # past the end: the last page
+
+
+def test_an_agency_export_holds_only_that_agencys_items(items, client_for, secretariat_clerk, agency_named):
+    response = client_for(secretariat_clerk).get(URL, {"format": "xlsx", "agency": agency_named("衛生局").pk})
+    sheet = tablib.Dataset().load(response.content, format="xlsx")
+    assert len(sheet) == 1

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
+from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
 from secretariat.council import answer_book, review
 from secretariat.council.forms_questions import LiveQuestionForm, ReviewMeetingForm
 from secretariat.council.models import Session
@@ -24,6 +25,10 @@ from secretariat.council.selectors import questions as selectors
 from secretariat.council.services import questions as services
 
 LIST_LIMIT = 200
+
+
+def _positive_int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -59,6 +64,7 @@ def _live_context(request: HttpRequest, form: LiveQuestionForm, session: Session
         "councillors": selectors.session_councillors(session) if session else [],
         "agencies": selectors.active_agencies(),
         "today": selectors.questions_recorded(user=request.user, session=session, day=day) if session else [],
+        "undoable": selectors.last_withdrawable(request.user),
     }
 
 
@@ -98,6 +104,29 @@ def question_live(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def question_live_undo(request: HttpRequest) -> HttpResponse:
+    """Withdraw the clerk's last recorded question (typed in error); the live form comes back as it was."""
+    if not can_record_questions(request.user):
+        raise Http404
+    sessions = Session.objects.select_related("term").all()
+    session = selectors.open_session(timezone.localdate()) or sessions.first()
+    template = "council/question_live.html#live-area" if _is_htmx(request) else "council/question_live.html"
+    form = LiveQuestionForm(initial={"session": session, "asked_on": timezone.localdate(), "kind": "general"},
+                            sessions=sessions)
+    pk = _positive_int(request.POST.get("question"))
+    try:
+        withdrawn = services.question_withdraw(actor=request.user, question_id=pk or 0)
+    except ApplicationError as error:
+        context = _live_context(request, form, session)
+        context["undo_error"] = error.render()
+        return render(request, template, context, status=error.status)
+    context = _live_context(request, form, withdrawn.session)
+    context["withdrawn"] = withdrawn
+    return render(request, template, context)
+
+
+@login_required
 @require_GET
 def answer_book_download(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_see_review_list(request.user):
@@ -110,24 +139,57 @@ def answer_book_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def answer_book_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same book as PDF: the ODT converted, so the two never differ."""
+    if not can_see_review_list(request.user):
+        raise Http404
+    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    try:
+        content = odt_to_pdf(answer_book.answer_book_build(session))
+    except PdfUnavailable as error:
+        return HttpResponse(error.render(), status=error.status, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = answer_book.book_filename(session).removesuffix(".odt") + ".pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+REVIEW_PAGE = 100
+
+
+@login_required
+@require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
+    """The summary per agency, then one page of items (of one agency when `agency` is given). The
+    exports hold every item, as the review meeting reads them on paper."""
     if not can_see_review_list(request.user):
         raise Http404
     today = timezone.localdate()
-    rows = selectors.review_items(user=request.user, today=today)
+    agency_id = _positive_int(request.GET.get("agency"))
     file_format = request.GET.get("format", "")
     if file_format:
         try:
-            download = review.review_download(rows=rows, file_format=file_format, today=today)
+            download = review.review_download(rows=selectors.review_items(user=request.user, today=today,
+                                                                          agency_id=agency_id),
+                                              file_format=file_format, today=today)
         except ApplicationError as error:
             return HttpResponse(error.render(), status=400, content_type="text/plain; charset=utf-8")
         response = HttpResponse(download.content, content_type=download.content_type)
         response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
         return response
+    summary = selectors.review_summary(user=request.user, today=today)
+    chosen = [load for load in summary if load.agency_id == agency_id]
+    total = chosen[0].unfinished if chosen else sum(load.unfinished for load in summary)
+    pages = max(1, -(-total // REVIEW_PAGE))
+    page = min(_positive_int(request.GET.get("page")) or 1, pages)
+    rows = selectors.review_items(user=request.user, today=today, agency_id=agency_id,
+                                  offset=(page - 1) * REVIEW_PAGE, limit=REVIEW_PAGE)
     return render(request, "council/question_review.html", {
-        "rows": rows, "overdue": sum(1 for row in rows if row.overdue), "show_review": True,
+        "rows": rows, "summary": summary, "agency": chosen[0] if chosen else None, "total": total,
+        "overdue": chosen[0].overdue if chosen else sum(load.overdue for load in summary),
+        "page": page, "pages": pages, "previous_page": page - 1, "next_page": page + 1 if page < pages else 0,
         "meetings": selectors.review_meetings(), "can_record": can_record_questions(request.user),
-        "can_record_meeting": can_record_reviews(request.user),
+        "can_record_meeting": can_record_reviews(request.user), "show_review": True,
     })
 
 
