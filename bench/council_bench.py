@@ -7,8 +7,9 @@ with COPY (cases, a few timeline events each, the questions with their agencies 
 requests; ~30 lead agencies; mostly closed, the latest session's questions and the last fortnight's
 requests partly still open or overdue); then, in the same run:
 
-- **review list** — `/council/review/` (the bi-weekly review list, every open and overdue question) as a
-  Secretariat clerk and as 交通局's liaison (their agency's items only);
+- **review list** — `/council/review/` (the bi-weekly review list: open and overdue questions per agency,
+  then the first page of 100 items; the exports hold them all) as a Secretariat clerk and as 交通局's
+  liaison (their agency's items only);
 - **agency queue** — `/council/requests/` as 交通局's liaison: the data requests their agency leads or
   contributes to, newest first;
   each served by gunicorn (config/gunicorn.conf.py) to 20 concurrent users reading the page for ~1 s
