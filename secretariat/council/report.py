@@ -1,22 +1,18 @@
 """The council's sections of the work report: 壹、四、（一）–（四）, for any period, every figure computed.
 
-(三) caucus briefings and (四) liaison trainings are read from the liaison records. (一) questions per
-session and (二) data requests led by the Secretariat come from the questions and requests selectors;
-each is registered only when its selector exists, so without it the composer lists the place as not
-recorded by the platform rather than printing a number nobody computed.
+(一) questions per session and (二) data requests led by the Secretariat come from the questions and
+requests selectors; (三) caucus briefings and (四) liaison trainings from the liaison records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
-from collections.abc import Callable
-from typing import Any
 
 from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.council.selectors import liaison as liaison_selectors
+from secretariat.council.selectors import questions as question_selectors
+from secretariat.council.selectors import requests as request_selectors
 from secretariat.reporting.registry import register_section
 from secretariat.reporting.sections import Figure, Paragraph, Section
 
@@ -25,35 +21,13 @@ REQUESTS = ("壹", "四", "二")
 BRIEFINGS = ("壹", "四", "三")
 TRAININGS = ("壹", "四", "四")
 
-QUESTIONS_SELECTOR = ("secretariat.council.selectors.questions", "session_question_counts")
-REQUESTS_SELECTOR = ("secretariat.council.selectors.requests", "led_by_secretariat_stats")
-
 
 def _between(period: Period) -> str:
     return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
 
 
-def _optional(module_name: str, name: str) -> Callable[..., Any] | None:
-    """The selector `name` of `module_name` when that module is present, else None."""
-    try:
-        if importlib.util.find_spec(module_name) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    found = getattr(importlib.import_module(module_name), name, None)
-    return found if callable(found) else None
-
-
-def _required(module_name: str, name: str) -> Callable[..., Any]:
-    found = _optional(module_name, name)
-    if found is None:  # the provider is registered only when the selector exists
-        raise RuntimeError(f"{module_name}.{name} is missing")
-    return found
-
-
 def questions_section(period: Period) -> Section:
-    counter = _required(*QUESTIONS_SELECTOR)
-    rows = [(session, count) for session, count in counter(period) if count]
+    rows = [(session, count) for session, count in question_selectors.session_question_counts(period) if count]
     lead = "本處詳實紀錄市長至議會進行施政報告、市長專案報告及市政總質詢各議員質詢議題"
     if not rows:
         return Section(outline=QUESTIONS, blocks=(Paragraph((f"{lead}，{period.label}未有紀錄之質詢議題。",)),))
@@ -69,8 +43,7 @@ def questions_section(period: Period) -> Section:
 
 
 def requests_section(period: Period) -> Section:
-    stats = _required(*REQUESTS_SELECTOR)
-    total, delivered = stats(period)
+    total, delivered = request_selectors.led_by_secretariat_stats(period)
     which = f"收件日在{_between(period)}、由本處主政彙整之議員索取資料案件"
     count = Figure.count(total, label="本處主政彙整之議員索資件數", query=which, period=period.code)
     lead = ("議員為監督市政，基於問政需要索取資料，", period.label, "由本處主政彙整之議員件數計", count, "筆")
@@ -112,9 +85,7 @@ def trainings_section(period: Period) -> Section:
 
 
 def register() -> None:
-    if _optional(*QUESTIONS_SELECTOR) is not None:
-        register_section(QUESTIONS, questions_section)
-    if _optional(*REQUESTS_SELECTOR) is not None:
-        register_section(REQUESTS, requests_section)
+    register_section(QUESTIONS, questions_section)
+    register_section(REQUESTS, requests_section)
     register_section(BRIEFINGS, briefings_section)
     register_section(TRAININGS, trainings_section)

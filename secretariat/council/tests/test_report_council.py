@@ -1,8 +1,6 @@
 """壹、四、（一）–（四）: the council's paragraphs, every figure computed from records for the period."""
 
 import datetime as dt
-import sys
-from types import ModuleType
 
 import pytest
 
@@ -12,7 +10,6 @@ from secretariat.council import reference, report
 from secretariat.council.models import Caucus
 from secretariat.council.services.liaison import briefing_record, training_record
 from secretariat.reporting.composer import report_compose
-from secretariat.reporting.registry import registrations_at
 from secretariat.reporting.sections import Paragraph
 
 H2 = Period(112, 2)
@@ -70,35 +67,20 @@ def test_a_period_without_trainings_says_so(reference_data):
     assert text_of(report.trainings_section(Period(113, 1))) == "113年上半年未舉行府會聯絡員研習班。"
 
 
-def test_the_four_places_are_filled_when_the_selectors_exist(council):
+def test_the_four_places_are_filled(council):
     report.register()
     composed = report_compose(period=H2)
     missing = {node.place.key for node in composed.not_recorded}
 
-    assert not missing & {report.BRIEFINGS, report.TRAININGS}
-    for place, selector in ((report.QUESTIONS, report.QUESTIONS_SELECTOR), (report.REQUESTS, report.REQUESTS_SELECTOR)):
-        assert (place in missing) == (report._optional(*selector) is None)
-
-
-def test_without_the_questions_selector_the_place_is_not_recorded(monkeypatch):
-    monkeypatch.setattr(report, "QUESTIONS_SELECTOR", ("secretariat.council.selectors.no_such_module", "counts"))
-
-    assert report._optional(*report.QUESTIONS_SELECTOR) is None
-
-
-def test_a_module_without_the_function_counts_as_absent(monkeypatch):
-    module = ModuleType("secretariat_fake_selectors")
-    monkeypatch.setitem(sys.modules, "secretariat_fake_selectors", module)
-    monkeypatch.setattr(module, "__spec__", object())
-
-    assert report._optional("secretariat_fake_selectors", "session_question_counts") is None
+    assert not missing & {report.QUESTIONS, report.REQUESTS, report.BRIEFINGS, report.TRAININGS}
 
 
 def test_the_questions_paragraph_lists_each_session_with_its_count(council, monkeypatch):
     from secretariat.council.models import Session
 
     session = Session.objects.get(number=2)
-    monkeypatch.setattr(report, "_optional", lambda module, name: lambda period: [(session, 577)])
+    monkeypatch.setattr("secretariat.council.selectors.questions.session_question_counts",
+                        lambda period: [(session, 577)])
 
     assert text_of(report.questions_section(H2)).startswith(
         "本處詳實紀錄市長至議會進行施政報告、市長專案報告及市政總質詢各議員質詢議題，其中第14屆第2次定期大會計有577題，"
@@ -106,26 +88,13 @@ def test_the_questions_paragraph_lists_each_session_with_its_count(council, monk
 
 
 def test_the_requests_paragraph_says_all_were_delivered_when_they_were(monkeypatch):
-    monkeypatch.setattr(report, "_optional", lambda module, name: lambda period: (206, 206))
+    monkeypatch.setattr("secretariat.council.selectors.requests.led_by_secretariat_stats", lambda period: (206, 206))
 
     assert text_of(report.requests_section(H2)) == (
         "議員為監督市政，基於問政需要索取資料，112年下半年由本處主政彙整之議員件數計206筆，均已按照相關規定完成提送。")
 
 
 def test_the_requests_paragraph_counts_those_delivered_when_some_were_late(monkeypatch):
-    monkeypatch.setattr(report, "_optional", lambda module, name: lambda period: (206, 200))
+    monkeypatch.setattr("secretariat.council.selectors.requests.led_by_secretariat_stats", lambda period: (206, 200))
 
     assert text_of(report.requests_section(H2)).endswith("計206筆，其中200筆已按照相關規定完成提送。")
-
-
-def test_register_skips_the_places_whose_selector_is_missing(monkeypatch):
-    from secretariat.reporting.registry import unregister_section
-
-    unregister_section(report.QUESTIONS, report.questions_section)
-    monkeypatch.setattr(report, "QUESTIONS_SELECTOR", ("secretariat.council.selectors.no_such_module", "counts"))
-    try:
-        report.register()
-        assert not registrations_at(report.QUESTIONS)
-    finally:
-        monkeypatch.undo()
-        report.register()
