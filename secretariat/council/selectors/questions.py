@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
-from secretariat.cases.models import OPEN_STATUSES, CaseStatus
+from secretariat.cases.models import OPEN_STATUSES, Case, CaseStatus
 from secretariat.core import roc
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
@@ -33,7 +33,9 @@ def visible_questions(user: Any) -> QuerySet[Question]:
     own = Q(councillor__user_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
     if not allowed:
         return rows.filter(own)
-    return rows.filter(own | Q(case__lead_agency_id__in=allowed) | Q(case__co_agencies__in=allowed)).distinct()
+    # EXISTS rather than a join + DISTINCT (as the data-request queue does): no duplicate rows to remove.
+    shared = Case.co_agencies.through.objects.filter(case_id=OuterRef("case_id"), agency_id__in=allowed)
+    return rows.filter(own | Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
 def may_see_draft(user: Any, question: Question) -> bool:
