@@ -10,8 +10,8 @@ serving `config.floor:application` (BENCH_FLOOR=1), then Debian's `hey` loads
 The figures go to docs/performance.md as a new dated section above the older ones.
 Target: the API path costs no more than 1.5x the floor (p95 latency and time per request).
 
-Then, unless --no-petitions, bench/petitions_bench.py measures petitions at hotline scale on PostgreSQL,
-and, unless --no-council, bench/council_bench.py measures council questions and data requests at scale.
+Then each area's own benchmark runs in its own process (its own Django set-up), in the order of PARTS;
+`--skip NAME` leaves one out, `--only NAME` runs just that one after the API figures.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ REPORT = BASE_DIR / "docs" / "performance.md"
 HEY = "/usr/bin/hey"
 TARGET = 1.5
 WARMUP_REQUESTS = 300
+# Each area's benchmark: name → (script in bench/, what it measures). Filled in as areas gain one.
+PARTS: dict[str, tuple[str, str]] = {
+    "petitions": ("petitions_bench.py", "PostgreSQL, 1,000,000 petitions: inbox and statistics"),
+    "council": ("council_bench.py", "PostgreSQL, 100,000 questions and 50,000 data requests"),
+}
 STEP_TIMEOUT = 300  # seconds for any one step (migrate, one hey run, ...)
 MARKER = "<!-- bench: newest run first; bench/run.py inserts new sections below this line -->"
 REPORT_HEADER = f"""# Performance
@@ -82,11 +87,10 @@ def main() -> int:
     parser.add_argument("-c", "--concurrency", type=int, default=10, help="concurrent clients (default 10)")
     parser.add_argument("-r", "--rounds", type=int, default=3,
                         help="measuring rounds, floor and api alternating; the report gives medians (default 3)")
-    parser.add_argument("--no-petitions", action="store_true",
-                        help="skip the second part, bench/petitions_bench.py (PostgreSQL, 1,000,000 petitions)")
-    parser.add_argument("--no-council", action="store_true",
-                        help="skip the third part, bench/council_bench.py (PostgreSQL, 100,000 questions, "
-                             "50,000 data requests)")
+    parser.add_argument("--skip", action="append", default=[], choices=sorted(PARTS), metavar="NAME",
+                        help=f"leave out an area's benchmark (one of: {', '.join(PARTS)}); may be repeated")
+    parser.add_argument("--only", action="append", default=[], choices=sorted(PARTS), metavar="NAME",
+                        help="run only these areas' benchmarks after the API figures")
     args = parser.parse_args()
 
     if not os.access(HEY, os.X_OK):
@@ -144,15 +148,11 @@ def main() -> int:
     print(section)
     print(f"bench: wrote {REPORT.relative_to(BASE_DIR)} — target {'PASS' if passed else 'FAIL'}")
     returncode = 0
-    # Second part: petitions at hotline scale on PostgreSQL, in its own process (its own Django set-up).
-    if not args.no_petitions:
-        returncode = subprocess.run([sys.executable, str(BASE_DIR / "bench" / "petitions_bench.py")],
-                                    cwd=BASE_DIR, check=False).returncode
-    # Third part: council questions and data requests at scale, likewise in its own process.
-    if not args.no_council:
-        council = subprocess.run([sys.executable, str(BASE_DIR / "bench" / "council_bench.py")], cwd=BASE_DIR,
-                                 check=False).returncode
-        returncode = returncode or council
+    for name, (script, _what) in PARTS.items():
+        if name in args.skip or (args.only and name not in args.only):
+            continue
+        part = subprocess.run([sys.executable, str(BASE_DIR / "bench" / script)], cwd=BASE_DIR, check=False)
+        returncode = returncode or part.returncode
     return returncode
 
 
