@@ -43,6 +43,10 @@ WARMUP_REQUESTS = 300
 PARTS: dict[str, tuple[str, str]] = {
     "petitions": ("petitions_bench.py", "PostgreSQL, 1,000,000 petitions: inbox and statistics"),
     "council": ("council_bench.py", "PostgreSQL, 100,000 questions and 50,000 data requests"),
+    "media": ("media_bench.py", "the public press-release list and feeds against a static file"),
+    "opinion": ("opinion_bench.py", "the daily public-opinion digest of 500 items"),
+    "counters": ("counters_bench.py", "PostgreSQL, the enquiry tally under ten clerks and ten years of statistics"),
+    "report": ("report_bench.py", "the work report in every format, ten times the demo, and demo_load"),
 }
 STEP_TIMEOUT = 300  # seconds for any one step (migrate, one hey run, ...)
 MARKER = "<!-- bench: newest run first; bench/run.py inserts new sections below this line -->"

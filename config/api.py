@@ -24,6 +24,7 @@ from secretariat.council.api import router as council_router
 from secretariat.counters.api import router as counters_router
 from secretariat.media.api import router as media_router
 from secretariat.petitions.api import router as petitions_router
+from secretariat.reporting.api import router as reports_router
 
 
 class ReadableJSONRenderer(BaseRenderer):
@@ -104,3 +105,4 @@ api.add_router("/", petitions_router)
 api.add_router("/council/", council_router)
 api.add_router("/media/", media_router)
 api.add_router("/counters/", counters_router)
+api.add_router("/reports/", reports_router)

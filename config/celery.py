@@ -19,4 +19,9 @@ app.conf.beat_schedule = {
     "sessions-purge-nightly": {"task": "accounts.purge_expired_sessions", "schedule": crontab(hour=3, minute=0)},
     "petitions-train-router-weekly": {"task": "petitions.train_router",
                                       "schedule": crontab(day_of_week="sun", hour=4, minute=0)},
+    "media-publish-due": {"task": "media.publish_due_releases", "schedule": crontab(minute="*/5")},
+    "media-opinion-feeds": {"task": "media.import_opinion_feeds", "schedule": crontab(minute="*/30")},
+    "media-opinion-digest-daily": {"task": "media.send_opinion_digest", "schedule": crontab(hour=7, minute=30)},
+    "counters-consultation-reminders-daily": {"task": "counters.consultation_reminders",
+                                              "schedule": crontab(hour=9, minute=0)},
 }

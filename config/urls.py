@@ -21,7 +21,9 @@ urlpatterns = [
     path("open311/v2/", include("secretariat.petitions.open311_urls")),
     path("council/", include("secretariat.council.urls")),
     path("media/", include("secretariat.media.urls")),
+    path("press/", include("secretariat.media.public_urls")),
     path("counters/", include("secretariat.counters.urls")),
+    path("reports/", include("secretariat.reporting.urls")),
     path("statistics/petitions/", include("secretariat.petitions.stats_urls")),
     path("", include("secretariat.core.urls")),
 ]

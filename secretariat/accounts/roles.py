@@ -65,6 +65,41 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.COUNCILLOR: frozenset(),
 }
 
+# Counters (issue 5): the Secretariat's staff tally enquiries and record petition help at the counter and
+# read its statistics; the administrator also edits the enquiry categories; auditors read. Agencies: none.
+_COUNTER_READ = {"counters.view_enquiry", "counters.view_petitionhelp", "counters.view_enquirycategory"}
+_COUNTER_RECORD = _COUNTER_READ | {"counters.record_enquiry", "counters.add_petitionhelp"}
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _COUNTER_RECORD | _all("counters", "enquirycategory")
+ROLE_PERMISSIONS[Role.SECRETARIAT_STAFF] |= _COUNTER_RECORD
+ROLE_PERMISSIONS[Role.AUDITOR] |= _COUNTER_READ
+
+# Consultations and volunteers (issue 5): the administrator edits the partner associations and the volunteer
+# posts (reference data) in the admin and reads the records there; auditors read. The pages' own rules
+# (Secretariat staff record, auditors read, agencies see nothing) are in counters/desk_access.py.
+_DESK_READ = {f"counters.view_{model}" for model in ("association", "slot", "booking", "consultation", "post",
+                                                     "shift", "dailycount", "volunteertraining")}
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _DESK_READ | {"counters.add_association", "counters.change_association",
+                                                          "counters.add_post", "counters.change_post"}
+ROLE_PERMISSIONS[Role.AUDITOR] |= _DESK_READ
+
+# Opinion monitoring (issue 6): administrators configure the feeds to import from and read the digests sent;
+# auditors read both. Recording and ranking items is decided by the media unit (media/opinion_access.py).
+_OPINION_READ = {"media.view_opinionfeed", "media.view_opiniondigest"}
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _OPINION_READ | {"media.add_opinionfeed", "media.change_opinionfeed"}
+ROLE_PERMISSIONS[Role.AUDITOR] |= _OPINION_READ
+
+# Press office (issue 6): the admin shows releases, events, schedule, posts and trainings read-only (the
+# services write them); who drafts, approves and publishes is decided in media/press_access.py.
+_PRESS_READ = {f"media.view_{model}" for model in ("pressrelease", "pressevent", "scheduleentry", "socialpost",
+                                                   "mediatraining")}
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _PRESS_READ
+ROLE_PERMISSIONS[Role.AUDITOR] |= _PRESS_READ
+
+# Work report (issue 7): the admin shows the report's prose read-only (it is written on the report pages,
+# whose rules are in reporting/access.py).
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= {"reporting.view_reportprose"}
+ROLE_PERMISSIONS[Role.AUDITOR] |= {"reporting.view_reportprose"}
+
 
 def permissions_for(role: str) -> frozenset[str]:
     return ROLE_PERMISSIONS.get(role, frozenset())

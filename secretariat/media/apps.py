@@ -8,3 +8,11 @@ class MediaConfig(AppConfig):
     name = "secretariat.media"
     label = "media"
     verbose_name = _("Media relations")
+
+    def ready(self) -> None:
+        from secretariat.media import press_setup
+
+        press_setup.register_all()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
+        from secretariat.media import opinion_setup
+
+        opinion_setup.register_all()  # opinion monitoring: settings, incident case kind, menu, 五（二）

@@ -9,3 +9,8 @@ class ReportingConfig(AppConfig):
     name = "secretariat.reporting"
     label = "reporting"
     verbose_name = _("Work report")
+
+    def ready(self) -> None:
+        from secretariat.reporting import navigation
+
+        navigation.register_navigation()

@@ -1,5 +1,6 @@
 """Composing the work report for a period: every place of the seed's outline, in order, filled by the
-apps that registered a section there, and a coverage list of the places no app records yet."""
+apps that registered a section there, the prose written for the period (前言, 貳, 參), and a coverage
+list of the places no app records yet."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from django.utils import timezone
 from secretariat.core.roc import Period
 from secretariat.reporting import outline
 from secretariat.reporting.outline import Place
+from secretariat.reporting.prose import paragraphs, prose_place_at
 from secretariat.reporting.registry import registrations_at
-from secretariat.reporting.sections import Block
+from secretariat.reporting.sections import Block, Figure, Paragraph, Table
+
+PROSE_SOURCE = "prose"  # `provided_by` of a place whose text was written for the period
 
 
 class SectionMismatch(RuntimeError):
@@ -28,10 +32,15 @@ class Node:
     blocks: tuple[Block, ...]
     provided_by: tuple[str, ...]
     children: tuple[Node, ...]
+    prose_slug: str = ""  # set on the places whose text is written, not computed
 
     @property
     def recorded(self) -> bool:
         return bool(self.provided_by)
+
+    @property
+    def is_prose(self) -> bool:
+        return bool(self.prose_slug)
 
     @property
     def is_leaf(self) -> bool:
@@ -60,19 +69,46 @@ class Report:
 
     @property
     def not_recorded(self) -> list[Node]:
-        """Places the platform does not record yet: leaves with no contribution. (A heading whose
-        sub-places are recorded is not itself missing.)"""
-        return [node for node in self.walk() if node.is_leaf and not node.recorded]
+        """Places the platform does not record yet: computed leaves with no contribution. (A heading whose
+        sub-places are recorded is not itself missing; prose not yet written is `unwritten`.)"""
+        return [node for node in self.walk() if node.is_leaf and not node.recorded and not node.is_prose]
+
+    @property
+    def unwritten(self) -> list[Node]:
+        """Prose places with no text for this period yet."""
+        return [node for node in self.walk() if node.is_prose and not node.recorded]
+
+    @property
+    def figures(self) -> list[tuple[Node, Figure]]:
+        """Every figure of the report with its place, in the report's order."""
+        found: list[tuple[Node, Figure]] = []
+        for node in self.walk():
+            for block in node.blocks:
+                cells = block.figures if isinstance(block, Paragraph) else \
+                    tuple(cell for row in block.rows for cell in row if isinstance(cell, Figure))
+                found += [(node, figure) for figure in cells]
+        return found
+
+    @property
+    def has_records(self) -> bool:
+        """Whether any figure or table of the report counts at least one record."""
+        tables = (block for node in self.walk() for block in node.blocks if isinstance(block, Table))
+        return any(figure.record_count for _node, figure in self.figures) or any(
+            table.record_count for table in tables)
 
     @property
     def recorded(self) -> list[Node]:
         return [node for node in self.walk() if node.recorded]
 
 
-def _compose_place(place: Place, period: Period) -> Node:
+def _compose_place(place: Place, period: Period, prose: dict[str, str]) -> Node:
     blocks: list[Block] = []
     providers: list[str] = []
     heading = place.heading_for(period.label)
+    written = prose_place_at(place.key)
+    if written is not None and prose.get(written.slug, "").strip():
+        blocks.extend(paragraphs(prose[written.slug]))
+        providers.append(PROSE_SOURCE)
     for registration in registrations_at(place.key):
         section = registration.provider(period)
         if section.outline != place.key:
@@ -82,12 +118,19 @@ def _compose_place(place: Place, period: Period) -> Node:
             heading = section.heading
         blocks.extend(section.blocks)
         providers.append(registration.name)
-    kids = tuple(_compose_place(child, period) for child in outline.children(place.key))
-    return Node(place=place, heading=heading, blocks=tuple(blocks), provided_by=tuple(providers), children=kids)
+    kids = tuple(_compose_place(child, period, prose) for child in outline.children(place.key))
+    return Node(place=place, heading=heading, blocks=tuple(blocks), provided_by=tuple(providers), children=kids,
+                prose_slug=written.slug if written is not None else "")
 
 
-def report_compose(*, period: Period, generated_at: dt.datetime | None = None) -> Report:
-    """The whole report for `period`. Each provider runs once; nothing is written."""
-    nodes = tuple(_compose_place(place, period) for place in outline.top_level())
+def report_compose(*, period: Period, generated_at: dt.datetime | None = None,
+                   prose: dict[str, str] | None = None) -> Report:
+    """The whole report for `period`. Each provider runs once; nothing is written. `prose` ({slug: text})
+    defaults to the text stored for the period."""
+    if prose is None:
+        from secretariat.reporting.selectors import prose_texts  # reads the reporting tables only when asked
+
+        prose = prose_texts(period)
+    nodes = tuple(_compose_place(place, period, prose) for place in outline.top_level())
     return Report(title=outline.REPORT_TITLE, period=period, generated_at=generated_at or timezone.now(),
                   nodes=nodes)

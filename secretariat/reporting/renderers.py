@@ -28,6 +28,19 @@ def not_recorded_text() -> str:
     return _("Not recorded by the platform yet.")
 
 
+def unwritten_text() -> str:
+    return _("The text for this period has not been written yet.")
+
+
+def no_records_text() -> str:
+    return _("The platform holds no records for this period: every figure below is zero.")
+
+
+def missing_text(node: Node) -> str:
+    """What a place with nothing in it says: prose not written yet, or a section no app records."""
+    return unwritten_text() if node.is_prose else not_recorded_text()
+
+
 # --- Text ------------------------------------------------------------------------------------------
 
 def display_width(text: str) -> int:
@@ -86,7 +99,7 @@ def _node_lines(node: Node) -> list[str]:
     for block in node.blocks:
         lines += [*_block_lines(block), ""]
     if node.is_leaf and not node.recorded:
-        lines += [INDENT + not_recorded_text(), ""]
+        lines += [INDENT + missing_text(node), ""]
     for child in node.children:
         lines += _node_lines(child)
     return lines
@@ -110,13 +123,18 @@ def period_line(report: Report) -> str:
 def render_text(report: Report, *, language: str = DOCUMENT_LANGUAGE) -> str:
     with translation.override(language):
         lines = [report.title, period_line(report), ""]
+        if not report.has_records:
+            lines += [no_records_text(), ""]
         for node in report.nodes:
             lines += _node_lines(node)
         missing = report.not_recorded
-        total = len([node for node in report.walk() if node.is_leaf])
+        total = len([node for node in report.walk() if node.is_leaf and not node.is_prose])
         lines += ["", _("Not yet recorded by the platform (%(count)s of %(total)s items):")
                   % {"count": len(missing), "total": total}]
         lines += [f"- {path_label(node)}" for node in missing]
+        if report.unwritten:
+            lines += ["", _("Text not yet written for this period:")]
+            lines += [f"- {path_label(node)}" for node in report.unwritten]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -129,7 +147,8 @@ def _number(value: int | Decimal) -> int | str:
 
 def figure_data(figure: Figure) -> dict[str, Any]:
     return {"value": _number(figure.value), "formatted": figure.formatted, "label": figure.label,
-            "query": figure.query, "record_count": figure.record_count, "period": figure.period}
+            "query": figure.query, "record_count": figure.record_count, "period": figure.period,
+            "link": figure.link or None}
 
 
 def _cell_data(cell: Cell) -> Any:
@@ -154,7 +173,7 @@ def block_data(block: Block) -> dict[str, Any]:
 def node_data(node: Node) -> dict[str, Any]:
     return {
         "outline": list(node.place.key), "numbering": outline.numbering(node.place), "heading": node.heading,
-        "recorded": node.recorded, "provided_by": list(node.provided_by),
+        "recorded": node.recorded, "provided_by": list(node.provided_by), "prose": node.prose_slug or None,
         "blocks": [block_data(block) for block in node.blocks],
         "children": [node_data(child) for child in node.children],
     }
@@ -169,12 +188,15 @@ def report_data(report: Report, *, language: str = DOCUMENT_LANGUAGE) -> dict[st
         "period": {"code": period.code, "label": period.label, "start": period.start.isoformat(),
                    "end": period.end.isoformat()},
         "generated_at": report.generated_at.isoformat(),
+        "has_records": report.has_records,
         "sections": [node_data(node) for node in report.nodes],
         "coverage": {
             "recorded": [{"outline": list(node.place.key), "heading": path_label(node),
                           "provided_by": list(node.provided_by)} for node in report.recorded],
             "not_recorded": [{"outline": list(node.place.key), "heading": path_label(node), "note": marker}
                              for node in report.not_recorded],
+            "unwritten": [{"outline": list(node.place.key), "heading": path_label(node), "prose": node.prose_slug}
+                          for node in report.unwritten],
         },
     }
 

@@ -21,7 +21,8 @@ OutlineKey = tuple[str, ...]
 class Figure:
     """One computed number. `formatted` is how the report prints it (`1,000`, `458萬0,441`, `11.8%`);
     `query` says in words which records were counted and how; `record_count` is how many records the
-    figure was computed from."""
+    figure was computed from. `link` is optional: the address of the page that lists those records
+    (a provider fills it with `reverse(...)` plus the filter query), shown as a link in the HTML preview."""
 
     value: int | Decimal
     formatted: str
@@ -29,15 +30,16 @@ class Figure:
     query: str
     record_count: int
     period: str
+    link: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return self.formatted
 
     @classmethod
-    def count(cls, value: int, *, label: str, query: str, period: str) -> Figure:
+    def count(cls, value: int, *, label: str, query: str, period: str, link: str = "") -> Figure:
         """A count of records, written in the report's large-number style."""
         return cls(value=value, formatted=numbers.format_large(value), label=label, query=query,
-                   record_count=value, period=period)
+                   record_count=value, period=period, link=link)
 
 
 @dataclass(frozen=True)

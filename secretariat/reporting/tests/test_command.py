@@ -47,8 +47,8 @@ def test_a_period_that_is_no_half_year_is_refused_and_nothing_is_written(db, tmp
 
 
 def test_an_unknown_format_is_refused(db, tmp_path):
-    with pytest.raises(CommandError, match="invalid choice: 'pdf'"):
-        run("--period", "112H2", "--format", "pdf", "--output", str(tmp_path / "report.pdf"))
+    with pytest.raises(CommandError, match="invalid choice: 'rtf'"):
+        run("--period", "112H2", "--format", "rtf", "--output", str(tmp_path / "report.rtf"))
 
     assert list(tmp_path.iterdir()) == []
 

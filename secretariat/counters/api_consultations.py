@@ -1,0 +1,219 @@
+"""Consultations over JSON: slots (list, publish, withdraw), the public booking and its cancel (no
+account: `auth=None`, rate-limited per address like the page), bookings for staff with the citizen masked,
+served / not come, walk-ins, and the month table. Endpoints are thin: the services decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from secretariat.core.errors import NotFound, PermissionRefused
+from secretariat.core.roc import Period
+from secretariat.counters import desk_access
+from secretariat.counters.consultation_statistics import consultation_table
+from secretariat.counters.models import Booking, Consultation, Mode, Slot
+from secretariat.counters.selectors import consultations as selectors
+from secretariat.counters.services import consultation_bookings, consultation_records, consultation_slots
+from secretariat.counters.statistics import MonthRange
+
+router = Router(tags=["counters"])
+
+
+class SlotIn(Schema):
+    association_id: int
+    date: dt.date
+    starts_at: dt.time
+    ends_at: dt.time
+    mode: str = Mode.ON_SITE
+
+
+class SlotOut(Schema):
+    id: int
+    association: str
+    field: str
+    date: dt.date
+    starts_at: dt.time
+    ends_at: dt.time
+    mode: str
+    withdrawn: bool
+    booked: bool
+
+
+class BookingIn(Schema):
+    slot_id: int
+    name: str
+    phone: str
+    email: str = ""
+    field: str = ""
+    question: str
+
+
+class BookedOut(Schema):
+    id: int
+    slot: SlotOut
+    status: str
+    cancel_token: str  # shown once; keep it to cancel
+
+
+class CancelIn(Schema):
+    token: str
+
+
+class BookingOut(Schema):
+    id: int
+    slot_id: int
+    date: dt.date
+    starts_at: dt.time
+    field: str
+    status: str
+    name: str  # masked
+    phone: str  # masked
+    question: str
+
+
+class ServeIn(Schema):
+    note: str = ""
+
+
+class WalkInIn(Schema):
+    served_on: dt.date
+    field: str
+    mode: str = Mode.ON_SITE
+    association_id: int | None = None
+    citizen_name: str = ""
+    citizen_phone: str = ""
+    note: str = ""
+
+
+class ConsultationOut(Schema):
+    id: int
+    served_on: dt.date
+    field: str
+    mode: str
+    association: str | None
+    walk_in: bool
+    booking_id: int | None
+
+
+class TableRowOut(Schema):
+    key: str
+    label: str
+    months: list[int]
+    total: int
+
+
+class TableOut(Schema):
+    months: list[str]
+    rows: list[TableRowOut]
+
+
+def _slot(slot: Slot, *, booked: bool | None = None) -> SlotOut:
+    taken = booked if booked is not None else bool(getattr(slot, "taken", False))
+    return SlotOut(id=slot.pk, association=slot.association.name, field=slot.field, date=slot.date,
+                   starts_at=slot.starts_at, ends_at=slot.ends_at, mode=slot.mode, withdrawn=slot.is_withdrawn,
+                   booked=taken)
+
+
+def _booking(booking: Booking) -> BookingOut:
+    masked = selectors.masked_booking(booking)
+    return BookingOut(id=booking.pk, slot_id=booking.slot_id, date=booking.slot.date, starts_at=booking.slot.starts_at,
+                      field=booking.slot.field, status=booking.status, name=masked["name"], phone=masked["phone"],
+                      question=booking.question)
+
+
+def _consultation(row: Consultation) -> ConsultationOut:
+    return ConsultationOut(id=row.pk, served_on=row.served_on, field=row.field, mode=row.mode,
+                           association=row.association.name if row.association else None, walk_in=row.is_walk_in,
+                           booking_id=row.booking_id)
+
+
+@router.get("/consultations/open-slots", response=list[SlotOut], auth=None, summary="Slots a citizen may book")
+def open_slots(request: HttpRequest, field: str = "") -> list[SlotOut]:
+    return [_slot(slot, booked=False) for slot in selectors.open_slots(field=field)[:200]]
+
+
+@router.post("/consultations/bookings", response={201: BookedOut}, auth=None, summary="Book a slot (public)")
+def book(request: HttpRequest, payload: BookingIn) -> Status[BookedOut]:
+    booked = consultation_bookings.booking_create(
+        slot_id=payload.slot_id, name=payload.name, phone=payload.phone, email=payload.email, field=payload.field,
+        question=payload.question, client_ip=str(request.META.get("REMOTE_ADDR", "")))
+    booking = booked.booking
+    return Status(201, BookedOut(id=booking.pk, slot=_slot(booking.slot, booked=True), status=booking.status,
+                                 cancel_token=booked.token))
+
+
+@router.post("/consultations/bookings/cancel", response=BookingOut, auth=None, summary="Cancel with the token")
+def cancel(request: HttpRequest, payload: CancelIn) -> BookingOut:
+    return _booking(consultation_bookings.booking_cancel(token=payload.token))
+
+
+@router.get("/consultations/slots", response=list[SlotOut], summary="Slots between two days (staff, associations)")
+def slots(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None,
+          field: str = "") -> list[SlotOut]:
+    if not desk_access.can_open_slots(request.user):
+        raise NotFound()
+    start = start or timezone.localdate()
+    end = end or start + dt.timedelta(days=30)
+    return [_slot(slot) for slot in selectors.slot_list(user=request.user, start=start, end=end, field=field)[:500]]
+
+
+@router.post("/consultations/slots", response={201: SlotOut}, summary="Publish a slot")
+def publish(request: HttpRequest, payload: SlotIn) -> Status[SlotOut]:
+    slot = consultation_slots.slot_publish(actor=request.user, association_id=payload.association_id,
+                                           date=payload.date, starts_at=payload.starts_at, ends_at=payload.ends_at,
+                                           mode=payload.mode)
+    return Status(201, _slot(slot, booked=False))
+
+
+@router.post("/consultations/slots/{slot_id}/withdraw", response=SlotOut, summary="Withdraw an open slot")
+def withdraw(request: HttpRequest, slot_id: int) -> SlotOut:
+    return _slot(consultation_slots.slot_withdraw(actor=request.user, slot_id=slot_id), booked=False)
+
+
+@router.get("/consultations/bookings", response=list[BookingOut], summary="Bookings (citizens masked)")
+def bookings(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None, status: str = "",
+             after: int | None = None) -> list[BookingOut]:
+    """Newest slot first, 50 at a time: pass the last id as `after` for the next page."""
+    if not desk_access.can_view(request.user):
+        raise NotFound()
+    today = timezone.localdate()
+    rows = selectors.booking_list(start=start or today - dt.timedelta(days=30),
+                                  end=end or today + dt.timedelta(days=60), status=status, after_id=after)
+    return [_booking(row) for row in rows]
+
+
+@router.post("/consultations/bookings/{booking_id}/served", response={201: ConsultationOut},
+             summary="Record the booked citizen as served")
+def served(request: HttpRequest, booking_id: int, payload: ServeIn) -> Status[ConsultationOut]:
+    row = consultation_records.booking_serve(actor=request.user, booking_id=booking_id, note=payload.note)
+    return Status(201, _consultation(row))
+
+
+@router.post("/consultations/bookings/{booking_id}/no-show", response=BookingOut, summary="The citizen did not come")
+def no_show(request: HttpRequest, booking_id: int) -> BookingOut:
+    booking = consultation_records.booking_no_show(actor=request.user, booking_id=booking_id)
+    return _booking(Booking.objects.select_related("slot").get(pk=booking.pk))
+
+
+@router.post("/consultations/walk-ins", response={201: ConsultationOut}, summary="Record a walk-in consultation")
+def walk_in(request: HttpRequest, payload: WalkInIn) -> Status[ConsultationOut]:
+    row = consultation_records.walk_in_record(
+        actor=request.user, served_on=payload.served_on, field=payload.field, mode=payload.mode,
+        association_id=payload.association_id, citizen_name=payload.citizen_name,
+        citizen_phone=payload.citizen_phone, note=payload.note)
+    return Status(201, _consultation(row))
+
+
+@router.get("/consultations/table", response=TableOut, summary="Consultations by month and field")
+def table(request: HttpRequest, period: str = "", first: str = "", last: str = "") -> TableOut:
+    """The seed's table for a half-year (`112H2`) or a span of months (`first`/`last`, e.g. 112/07)."""
+    if not desk_access.can_view(request.user):
+        raise PermissionRefused()
+    months = MonthRange.parse(period=period, first=first, last=last, default=Period.containing(timezone.localdate()))
+    built = consultation_table(months)
+    return TableOut(months=built.month_labels,
+                    rows=[TableRowOut(key=row.key, label=row.label, months=list(row.cells), total=row.total)
+                          for row in built.all_rows])

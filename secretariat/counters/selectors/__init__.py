@@ -1,0 +1,1 @@
+"""Reads for the citizen service counters, one module per topic."""

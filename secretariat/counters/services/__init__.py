@@ -1,0 +1,1 @@
+"""Writes for the citizen service counters, one module per topic."""

@@ -1,0 +1,1 @@
+"""The counters' pages, one module per topic."""

@@ -1,0 +1,172 @@
+"""Staff pages for consultations: the slots of the coming days (publish, withdraw), the bookings with the
+citizens' data masked (served, not come, reveal with a logged reason), and walk-ins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secretariat.core import roc
+from secretariat.core.errors import ApplicationError
+from secretariat.core.forms import add_service_error
+from secretariat.counters import desk_access
+from secretariat.counters.models import Association, Booking, BookingStatus, ConsultationField
+from secretariat.counters.selectors import consultations as selectors
+from secretariat.counters.services import consultation_records, consultation_slots
+from secretariat.counters.views.consultations_forms import RevealForm, SlotForm, WalkInForm
+
+DAYS_SHOWN = 14
+
+
+def _day(text: str, default: dt.date) -> dt.date:
+    try:
+        return roc.parse(text) if text and "-" not in text else dt.date.fromisoformat(text) if text else default
+    except (ApplicationError, ValueError):
+        return default
+
+
+def _associations(user: Any) -> Any:
+    associations = Association.objects.filter(is_active=True)
+    if desk_access.can_record(user):
+        return associations
+    return associations.filter(pk__in=desk_access.association_ids(user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def overview(request: HttpRequest) -> HttpResponse:
+    """Slots of two weeks from `start`, with the publish form; bookings of those days for the Secretariat."""
+    user = request.user
+    if not desk_access.can_open_slots(user):
+        raise Http404
+    today = timezone.localdate()
+    start = _day(request.GET.get("start", ""), today)
+    end = start + dt.timedelta(days=DAYS_SHOWN - 1)
+    associations = _associations(user)
+    form = SlotForm(request.POST or None, associations=associations,
+                    initial={"date": today + dt.timedelta(days=1), "starts_at": "14:00", "ends_at": "14:30"})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                consultation_slots.slot_publish(actor=user, association_id=data["association"].pk, date=data["date"],
+                                                starts_at=data["starts_at"], ends_at=data["ends_at"],
+                                                mode=data["mode"])
+            except ApplicationError as error:
+                add_service_error(form, error)
+                status = error.status
+            else:
+                messages.success(request, _("The slot was published."))
+                return redirect(f"{request.path}?start={start.isoformat()}")
+    may_see_people = desk_access.can_view(user)
+    bookings = selectors.booking_list(start=start, end=end, limit=200) if may_see_people else []
+    return render(request, "counters/consultations/overview.html", {
+        "form": form if associations.exists() else None, "start": start, "end": end,
+        "previous": start - dt.timedelta(days=DAYS_SHOWN), "next": end + dt.timedelta(days=1),
+        "slots": selectors.slot_list(user=user, start=start, end=end),
+        "bookings": [(booking, selectors.masked_booking(booking)) for booking in bookings],
+        "can_record": desk_access.can_record(user), "today": today,
+    }, status=status)
+
+
+@login_required
+@require_POST
+def slot_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        consultation_slots.slot_withdraw(actor=request.user, slot_id=pk)
+    except ApplicationError as error:
+        messages.error(request, error.render())
+    else:
+        messages.success(request, _("The slot was withdrawn."))
+    return redirect("counters:consultations")
+
+
+@login_required
+@require_POST
+def booking_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """`served` or `no_show` for a booking of a day that has come."""
+    try:
+        if step == "served":
+            consultation_records.booking_serve(actor=request.user, booking_id=pk, note=request.POST.get("note", ""))
+            messages.success(request, _("The consultation was recorded."))
+        elif step == "no_show":
+            consultation_records.booking_no_show(actor=request.user, booking_id=pk)
+            messages.success(request, _("The booking was marked as not come."))
+        else:
+            raise Http404
+    except ApplicationError as error:
+        messages.error(request, error.render())
+    return redirect(request.POST.get("next") or "counters:consultations")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """The booked citizen's data, unmasked once a reason is given; each reveal is logged."""
+    if not desk_access.can_record(request.user):
+        raise Http404
+    booking = Booking.objects.select_related("slot__association").filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    form = RevealForm(request.POST or None)
+    revealed = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            revealed = consultation_records.booking_personal_data_reveal(
+                actor=request.user, booking_id=pk, reason=form.cleaned_data["reason"])
+        except ApplicationError as error:
+            add_service_error(form, error)
+    response = render(request, "counters/consultations/reveal.html", {
+        "booking": booking, "masked": selectors.masked_booking(booking), "form": form, "revealed": revealed},
+        status=400 if request.method == "POST" and revealed is None else 200)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def walk_in(request: HttpRequest) -> HttpResponse:
+    if not desk_access.can_record(request.user):
+        raise Http404
+    form = WalkInForm(request.POST or None, initial={"served_on": timezone.localdate(),
+                                                     "field": ConsultationField.LEGAL})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            consultation_records.walk_in_record(
+                actor=request.user, served_on=data["served_on"], field=data["field"], mode=data["mode"],
+                association_id=data["association"].pk if data["association"] else None,
+                citizen_name=data["citizen_name"], citizen_phone=data["citizen_phone"], note=data["note"])
+        except ApplicationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The consultation was recorded."))
+            return redirect("counters:consultation_records")
+    return render(request, "counters/consultations/walk_in.html", {"form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_GET
+def records(request: HttpRequest) -> HttpResponse:
+    """Consultations given, newest first, paged by keyset (`after` = the last id shown)."""
+    if not desk_access.can_view(request.user):
+        raise Http404
+    today = timezone.localdate()
+    after = request.GET.get("after", "")
+    rows = selectors.consultation_list(start=today - dt.timedelta(days=3650), end=today,
+                                       after_id=int(after) if after.isdigit() else None)
+    return render(request, "counters/consultations/records.html", {
+        "rows": [(row, selectors.masked_walk_in(row)) for row in rows],
+        "next_after": rows[-1].pk if len(rows) == selectors.PAGE_SIZE else None,
+        "can_record": desk_access.can_record(request.user), "served": BookingStatus.SERVED})

@@ -1,0 +1,78 @@
+"""The counter's statistics page: for a ROC half-year (112H2 by default) or any month range, the seed's
+two tables (enquiries by category; petition help, individual and collective), a monthly trend chart,
+and the downloads (ODS, XLSX, CSV). Thin: figures from counters.statistics, files from counters.exports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from secretariat.core.errors import ApplicationError
+from secretariat.core.roc import Period
+from secretariat.counters import charts, exports
+from secretariat.counters.selectors import enquiries as selectors
+from secretariat.counters.statistics import DEFAULT_PERIOD, MonthRange, enquiry_table, help_table
+
+TEMPLATE = "counters/enquiries/statistics.html"
+FORMATS = ("ods", "xlsx", "csv")
+
+
+def _periods() -> list[Period]:
+    """The half-years offered in the menu: the current one back to the seed's (at least four)."""
+    current = Period.containing(timezone.localdate())
+    options = [current]
+    while options[-1] > DEFAULT_PERIOD or len(options) < 4:
+        options.append(options[-1].previous())
+    return options
+
+
+def _range(request: HttpRequest) -> MonthRange:
+    return MonthRange.parse(period=request.GET.get("period", "")[:20], first=request.GET.get("from", "")[:20],
+                            last=request.GET.get("to", "")[:20], default=DEFAULT_PERIOD)
+
+
+def _form_context(request: HttpRequest) -> dict[str, Any]:
+    return {"periods": _periods(), "chosen": request.GET.get("period", "")[:20],
+            "may_record": selectors.may_record(request.user)}
+
+
+@login_required
+@require_GET
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_view_statistics(request.user):
+        raise Http404
+    try:
+        months = _range(request)
+    except ApplicationError as error:
+        return render(request, TEMPLATE, {**_form_context(request), "error": error.render()}, status=400)
+    enquiries = enquiry_table(months)
+    helped = help_table(months)
+    chosen = months.period.code if months.period and not request.GET.get("from") else ""
+    return render(request, TEMPLATE, {
+        **_form_context(request), "months": months, "chosen": chosen, "tables": [enquiries, helped],
+        "chart": charts.trend_chart(enquiries), "help_chart": charts.trend_chart(helped),
+        "formats": FORMATS, "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+@require_GET
+def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
+    if not selectors.may_view_statistics(request.user):
+        raise Http404
+    try:
+        months = _range(request)
+        download = exports.month_tables_download(
+            tables=[enquiry_table(months), help_table(months)], file_format=file_format,
+            filename_stem=f"counter-statistics-{months.first_text}-{months.last_text}")
+    except ApplicationError as error:
+        return render(request, TEMPLATE, {**_form_context(request), "error": error.render()}, status=400)
+    response = HttpResponse(download.content, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+    return response

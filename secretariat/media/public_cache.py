@@ -1,0 +1,34 @@
+"""The cache of the public press pages and feeds.
+
+Keys carry a *generation* number; publishing or correcting a release bumps it, so every cached page is
+dropped at once without knowing which pages exist. Entries also expire after CACHE_SECONDS, which bounds
+staleness where the cache is per process (LocMemCache in the embedded mode; Redis in production is shared),
+and never outlive the next scheduled release, so a release set for 10:00 appears at 10:00.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+GENERATION_KEY = "media:press:generation"
+CACHE_SECONDS = 60
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return int(value)
+
+
+def bump() -> None:
+    """Drop every cached public page (called after a publication or correction commits)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted): any new value differs from the keys in use
+        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def key(*parts: object) -> str:
+    return "media:press:" + ":".join(str(part) for part in (generation(), *parts))

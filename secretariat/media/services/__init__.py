@@ -1,0 +1,1 @@
+"""The media office: one module per topic."""
