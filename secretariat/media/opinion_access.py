@@ -25,8 +25,9 @@ def is_monitor(user: Any) -> bool:
     if user.is_superuser or user.role == Role.SECRETARIAT_ADMIN:
         return True
     unit = user.unit if user.unit_id else None
+    # The media unit (the press office's setting) is also the one that monitors public opinion.
     return bool(user.role == Role.SECRETARIAT_STAFF and unit is not None
-                and unit.name == setting_get("media.monitor_unit") and unit.agency.is_secretariat)
+                and unit.name == setting_get("media.unit_name") and unit.agency.is_secretariat)
 
 
 def can_read(user: Any) -> bool:

@@ -4,8 +4,8 @@ a served booking and the consultation), the rest walked in; one in ten was remot
 coming two weeks, so the public booking page has something to offer.
 
 Everything is decided by index (no randomness to drift). Rows go in with bulk_create — the records are what
-the services write; the audit trail gets one row per month and field saying which records were loaded,
-instead of 4,276 hash-chained rows that would make `demo_load` slow.
+the services write, and so are their audit rows (a slot published, a booking made, a consultation
+recorded), appended to the chain at once by `audit_record_many`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ import hashlib
 
 from django.utils import timezone
 
+from secretariat.audit.services import AuditRow, audit_record_many
 from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_calendar
-from secretariat.core.changes import SYSTEM, record_change
+from secretariat.core.changes import SYSTEM, snapshot
 from secretariat.core.roc import Period
 from secretariat.counters import reference_consultations
 from secretariat.counters.models import Association, Booking, BookingStatus, Consultation, ConsultationField, Mode, Slot
+from secretariat.counters.services.consultation_records import CONSULTATION_FIELDS
+from secretariat.counters.services.consultation_slots import SLOT_FIELDS
 
 PERIOD = Period(112, 2)
 # The seed's table: consultations by field, July to December.
@@ -92,7 +95,18 @@ def _month(association: Association, field: str, days: list[dt.date], count: int
     Booking.objects.bulk_create(bookings)
     for position, consultation in booked_consultations:
         consultation.booking = bookings[position]
-    Consultation.objects.bulk_create([*walk_ins, *(row for _position, row in booked_consultations)])
+    consultations = [*walk_ins, *(row for _position, row in booked_consultations)]
+    Consultation.objects.bulk_create(consultations)
+    audit_record_many(actor=SYSTEM, rows=[
+        *(AuditRow("counters.slot_publish", slot, after=snapshot(slot, SLOT_FIELDS)) for slot in slots),
+        *(AuditRow("counters.booking_create", booking,
+                   after={"slot": booking.slot_id, "status": BookingStatus.BOOKED, "has_email": False})
+          for booking in bookings),
+        *(AuditRow("counters.consultation_record", consultation,
+                   after={**snapshot(consultation, CONSULTATION_FIELDS),
+                          "has_citizen": bool(consultation.citizen_name or consultation.citizen_phone)})
+          for consultation in consultations),
+    ])
     return count
 
 
@@ -108,8 +122,6 @@ def _load_half_year() -> list[str]:
             written = _month(association, field, _working_days(cal, year, month), count, serial)
             serial += written
             total += written
-            record_change(actor=SYSTEM, action="counters.consultation_demo_load", target=association,
-                          after={"field": field, "month": f"{year}-{month:02d}", "consultations": written})
     return [f"{total} consultations of {PERIOD.label} (法律 3,138 / 建築 746 / 地政 392)"]
 
 
@@ -139,9 +151,8 @@ def _load_open_slots() -> list[str]:
                 slots.append(Slot(association=by_field[field], field=field, date=day, starts_at=start, ends_at=end,
                                   mode=Mode.REMOTE if index == 2 else Mode.ON_SITE))
     Slot.objects.bulk_create(slots)
-    for association in by_field.values():
-        record_change(actor=SYSTEM, action="counters.slot_demo_load", target=association,
-                      after={"open_slots": sum(1 for slot in slots if slot.association_id == association.pk)})
+    audit_record_many(actor=SYSTEM, rows=[AuditRow("counters.slot_publish", slot, after=snapshot(slot, SLOT_FIELDS))
+                                          for slot in slots])
     return [f"{len(slots)} open consultation slots on the next {found} working days"]
 
 

@@ -2,8 +2,8 @@
 desk, all attended), daily counts per desk adding up to the seed's 144,982 people served and 52,248 leaflets,
 the trainings of 112-09-15 and 112-11-11 (壹、六、（三）), and this week's plan for the shift grid.
 
-Decided by index, no randomness. bulk_create for the many rows; the audit trail gets a row per volunteer and
-training (as the services write) and one row per month for the loaded shifts and counts.
+Decided by index, no randomness. bulk_create for the many rows, with the audit rows the services write for
+each (appended at once by `audit_record_many`); volunteers and trainings go through the services.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import datetime as dt
 
 from django.utils import timezone
 
+from secretariat.audit.services import AuditRow, audit_record_many
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
-from secretariat.core.changes import SYSTEM, record_change
+from secretariat.core.changes import SYSTEM, snapshot
 from secretariat.core.roc import Period
 from secretariat.counters import reference_volunteers
 from secretariat.counters.models import DailyCount, Post, Shift, Volunteer
 from secretariat.counters.services.volunteer_roster import training_record, volunteer_create
+from secretariat.counters.services.volunteer_shifts import SHIFT_FIELDS
 
 PERIOD = Period(112, 2)
 PEOPLE_SERVED = 144_982
@@ -84,6 +86,15 @@ def _counts(days: list[dt.date], posts: list[Post]) -> list[DailyCount]:
             for index, (day, post) in enumerate(cells)]
 
 
+def _shift_rows(shift: Shift) -> list[AuditRow]:
+    """The audit rows the services write for a shift: planned, then (once worked) its attendance."""
+    planned = {**snapshot(shift, SHIFT_FIELDS), "attended": None, "attended_minutes": 0}
+    rows = [AuditRow("counters.shift_plan", shift, after=planned)]
+    if shift.attended is not None:
+        rows.append(AuditRow("counters.shift_attendance", shift, before=planned, after=snapshot(shift, SHIFT_FIELDS)))
+    return rows
+
+
 def load() -> list[str]:
     reference_volunteers.load()
     if Volunteer.objects.exists():
@@ -95,20 +106,22 @@ def load() -> list[str]:
                                    joined_on=dt.date(2015 + index % 8, 3, 1))
                   for index, name in enumerate(NAMES)]
     days = _days(PERIOD.start, PERIOD.end)
-    Shift.objects.bulk_create(_shifts(days, posts, volunteers, attended=True))
-    DailyCount.objects.bulk_create(_counts(days, posts))
-    for year, month in PERIOD.months:
-        in_month = [day for day in days if (day.year, day.month) == (year, month)]
-        record_change(actor=SYSTEM, action="counters.volunteer_demo_load", target=posts[0], after={
-            "month": f"{year}-{month:02d}", "shifts": len(in_month) * len(posts) * len(TURNS),
-            "daily_counts": len(in_month) * len(posts)})
+    attended = Shift.objects.bulk_create(_shifts(days, posts, volunteers, attended=True))
+    counts = DailyCount.objects.bulk_create(_counts(days, posts))
+    audit_record_many(actor=SYSTEM, rows=[
+        *(row for shift in attended for row in _shift_rows(shift)),
+        *(AuditRow("counters.daily_count_record", count, after={
+            "post": count.post_id, "date": count.date.isoformat(), "people_served": count.people_served,
+            "leaflets": count.leaflets}) for count in counts),
+    ])
     for index, (held_on, title, venue) in enumerate(TRAININGS):
         training_record(actor=SYSTEM, held_on=held_on, title=title, venue=venue,
                         attendee_ids=[volunteer.pk for number, volunteer in enumerate(volunteers)
                                       if (number + index) % 4 != 0])
     monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
     this_week = _days(monday, monday + dt.timedelta(days=4))
-    Shift.objects.bulk_create(_shifts(this_week, posts, volunteers, attended=False))
+    planned = Shift.objects.bulk_create(_shifts(this_week, posts, volunteers, attended=False))
+    audit_record_many(actor=SYSTEM, rows=[row for shift in planned for row in _shift_rows(shift)])
     return [f"{len(volunteers)} volunteers, {len(days) * len(posts) * len(TURNS)} attended shifts and "
             f"{len(days) * len(posts)} daily counts in {PERIOD.label} ({PEOPLE_SERVED:,} people, "
             f"{LEAFLETS:,} leaflets), "

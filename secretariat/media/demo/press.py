@@ -8,7 +8,8 @@
 - spokesperson trainings, and the mayor's public schedule for the coming days.
 
 Everything is decided by index (no randomness). Releases and posts are bulk-loaded with the fields and audit
-rows the services write (see press_audit); the small record sets go through the services themselves.
+rows the services write (appended at once by audit_record_many); the small record sets go through the
+services themselves.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, Unit, User
 from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
+from secretariat.audit.services import AuditRow as Row
+from secretariat.audit.services import audit_record_many
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.roc import Period
-from secretariat.media.demo.press_audit import Row, append
 from secretariat.media.models import (
     EventKind,
     MediaTraining,
@@ -129,7 +131,7 @@ def _releases() -> str:
             previous = ReleaseStatus.DRAFT if number == 1 else steps[number - 2][1]
             rows.append(Row(action, release, before=_snapshot(release, previous, number),
                             after=_snapshot(release, status, number + 1)))
-    append(rows)
+    audit_record_many(actor=SYSTEM, rows=rows)
     return f"{len(releases)} press releases ({sum(SECRETARIAT_MONTHS)} by the Secretariat) in {PERIOD.label}"
 
 
@@ -156,8 +158,8 @@ def _posts() -> str:
                                 title=f"預定貼文：{SUBJECTS[n]}", planned_at=at))
     SocialPost.objects.bulk_create(posts)
     fields = ["platform", "post_type", "title", "planned_at", "published_at", "link", "reach", "version"]
-    append([Row("media.post_plan", post, after={name: _plain(getattr(post, name)) for name in fields})
-            for post in posts])
+    audit_record_many(actor=SYSTEM, rows=[
+        Row("media.post_plan", post, after={name: _plain(getattr(post, name)) for name in fields}) for post in posts])
     return f"{VIDEO_POSTS} video posts and {len(posts) - VIDEO_POSTS} other posts"
 
 

@@ -37,11 +37,6 @@ def declare_settings() -> None:
         check=_keywords_ok,
         help=_("Words that raise an item's severity when its headline, summary or topics contain them."),
     ))
-    declare(SettingSpec(
-        key="media.monitor_unit", default="媒體事務組", label=_("Opinion monitoring: the monitors' unit"),
-        check=lambda value: isinstance(value, str) and 0 < len(value) <= 60,
-        help=_("Secretariat staff of this unit record, rank and escalate opinion items."),
-    ))
 
 
 def normalise_text(text: str) -> str:
