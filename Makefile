@@ -44,7 +44,7 @@ system-deps:
 	fi
 
 test: install system-deps
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q -n auto
 
 check: install
 	$(BIN)/ruff check .
