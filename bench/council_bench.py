@@ -8,7 +8,7 @@ requests; ~30 lead agencies; mostly closed, the latest session's questions and t
 requests partly still open or overdue); then, in the same run:
 
 - **review list** — `/council/review/` (the bi-weekly review list: open and overdue questions per agency,
-  then the first page of 100 items; the exports hold them all) as a Secretariat clerk and as 交通局's
+  then the first page of 50 items; the exports hold them all) as a Secretariat clerk and as 交通局's
   liaison (their agency's items only);
 - **agency queue** — `/council/requests/` as 交通局's liaison: the data requests their agency leads or
   contributes to, newest first;

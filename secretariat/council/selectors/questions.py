@@ -15,6 +15,7 @@ from secretariat.cases.models import OPEN_STATUSES, Case, CaseStatus
 from secretariat.core import roc
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
+from secretariat.council.kinds import KIND as QUESTION_KIND
 from secretariat.council.models import Councillor, Question, ReviewDecision, ReviewMeeting, Session
 
 # Still owed by an agency, for the review list: open, or answered but not yet approved and compiled.
@@ -117,6 +118,7 @@ def review_items(*, user: Any, today: dt.date, agency_id: int | None = None, off
     `offset`/`limit` give one page of them; without a limit, all (the exports)."""
     rows = (_unfinished(user, agency_id)
             .select_related("case", "case__lead_agency", "councillor", "session__term")
+            .defer("content", "draft_answer", "approved_answer", "commitment")  # the list shows none of them
             .order_by("case__lead_agency__sort_order", "case__lead_agency_id", "case__due_on", "case_id"))
     questions = list(rows[offset:offset + limit] if limit is not None else rows[offset:])
     decisions = last_decisions([question.pk for question in questions])
@@ -135,14 +137,19 @@ class AgencyLoad:
 
 
 def review_summary(*, user: Any, today: dt.date) -> list[AgencyLoad]:
-    """The unfinished and overdue questions per lead agency, in the agencies' order: one GROUP BY, so the
-    Secretariat sees the whole city's load at once and opens one agency's items at a time."""
-    visible = Question.objects.filter(pk__in=_unfinished(user, None).values("pk"))
-    rows = (visible.values("case__lead_agency_id", "case__lead_agency__short_name", "case__lead_agency__sort_order")
-            .annotate(unfinished=Count("pk"), overdue=Count("pk", filter=Q(case__due_on__lt=today)))
-            .order_by("case__lead_agency__sort_order", "case__lead_agency_id"))
-    return [AgencyLoad(row["case__lead_agency_id"], row["case__lead_agency__short_name"], row["unfinished"],
-                       row["overdue"]) for row in rows]
+    """The unfinished and overdue questions per lead agency, in the agencies' order: one GROUP BY over the
+    question cases (their status index finds the few unfinished ones), so the Secretariat sees the whole
+    city's load at once and opens one agency's items at a time."""
+    cases = Case.objects.filter(kind=QUESTION_KIND, status__in=UNFINISHED)
+    allowed = agency_scope_ids(user)
+    if allowed is not None:
+        shared = Case.co_agencies.through.objects.filter(case_id=OuterRef("pk"), agency_id__in=allowed)
+        cases = cases.filter(Q(lead_agency_id__in=allowed) | Exists(shared))
+    rows = (cases.values("lead_agency_id", "lead_agency__short_name", "lead_agency__sort_order")
+            .annotate(unfinished=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+            .order_by("lead_agency__sort_order", "lead_agency_id"))
+    return [AgencyLoad(row["lead_agency_id"], row["lead_agency__short_name"], row["unfinished"], row["overdue"])
+            for row in rows]
 
 
 def last_decisions(question_ids: list[int]) -> dict[int, str]:

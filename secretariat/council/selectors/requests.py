@@ -42,6 +42,17 @@ def requests_visible(user: Any) -> QuerySet[DataRequest]:
     return rows.filter(Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
+def request_queue(user: Any, *, before: int | None = None, size: int = 50) -> list[DataRequest]:
+    """One page of the reader's requests, newest first; `before` is the last request of the previous page
+    (keyset paging: a deep page costs what the first does)."""
+    rows = requests_visible(user).defer("content", "answer").order_by("-case__received_at", "-pk")
+    if before is not None:
+        edge = Case.objects.filter(pk=before).values_list("received_at", flat=True).first()
+        if edge is not None:
+            rows = rows.filter(Q(case__received_at__lt=edge) | Q(case__received_at=edge, pk__lt=before))
+    return list(rows[:size])
+
+
 def request_get(user: Any, case_id: int) -> DataRequest:
     """One request the reader may see; anyone else's is simply not found (no hint it exists)."""
     request = requests_visible(user).filter(pk=case_id).first()

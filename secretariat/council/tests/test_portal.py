@@ -108,6 +108,22 @@ def test_the_staff_list_is_scoped_to_the_agency(client_for, councillor, cheng, s
     assert item.case.reference not in client_for(outsider).get(reverse("council:requests")).content.decode()
 
 
+def test_the_staff_list_pages_to_older_requests(client_for, councillor, cheng, secretariat_admin, monkeypatch):
+    from secretariat.council.views import requests as views
+
+    monkeypatch.setattr(views, "LIST_SIZE", 2)
+    items = [file(councillor, cheng, on=day, subject=f"資料{number}")
+             for number, day in enumerate(("2025-03-03", "2025-03-04", "2025-03-05"))]
+    client = client_for(secretariat_admin)
+    first = client.get(reverse("council:requests")).content.decode()
+    assert items[2].case.reference in first and items[1].case.reference in first
+    assert items[0].case.reference not in first
+    assert f'href="?before={items[1].pk}"' in first
+    older = client.get(reverse("council:requests"), {"before": items[1].pk}).content.decode()
+    assert items[0].case.reference in older and items[1].case.reference not in older
+    assert 'href="?before=' not in older  # the last page links no further
+
+
 def test_the_case_page_shows_the_request_and_lets_a_contributor_send_a_part(
         client_for, councillor, cheng, secretariat_admin, liaison, agency_named):
     item = file(councillor, cheng)

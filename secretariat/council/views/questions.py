@@ -154,7 +154,7 @@ def answer_book_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-REVIEW_PAGE = 100
+REVIEW_PAGE = 50
 
 
 @login_required

@@ -19,10 +19,10 @@ from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
 from secretariat.council.forms_requests import ClerkRequestForm, PartForm
 from secretariat.council.models.requests import DataRequest
-from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, requests_visible
+from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, request_queue
 from secretariat.council.services.requests import FILING_ROLES, request_file, request_part_submit
 
-LIST_SIZE = 100
+LIST_SIZE = 50
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -35,9 +35,11 @@ def _require_staff(request: HttpRequest) -> None:
 def request_list(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     user: Any = request.user
-    rows = list(requests_visible(user).order_by("-case__received_at", "-pk")[:LIST_SIZE])
+    before = request.GET.get("before", "")
+    rows = request_queue(user, before=int(before) if before.isdigit() else None, size=LIST_SIZE + 1)
     return render(request, "council/request_list.html", {
-        "rows": rows, "can_file": user.role in FILING_ROLES,
+        "rows": rows[:LIST_SIZE], "can_file": user.role in FILING_ROLES,
+        "older": rows[LIST_SIZE - 1].pk if len(rows) > LIST_SIZE else None, "paged": bool(before),
     })
 
 
