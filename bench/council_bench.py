@@ -161,7 +161,7 @@ def render(result: dict[str, Any], load_seconds: float, rows: dict[str, int], lo
         f"({copied / load_seconds:,.0f} rows/s)",
         f"- Open work: review list {result['review_rows'][CLERK]:,} unfinished questions (Secretariat), "
         f"{result['review_rows'][petitions_data.LIAISON]:,} for 交通局; 交通局's queue holds "
-        f"{result['queue_rows']:,} data requests (the page shows the newest 100)",
+        f"{result['queue_rows']:,} data requests (the page shows the newest 50)",
         f"- Command: `make bench` (`.venv/bin/python bench/council_bench.py --questions {args.questions} "
         f"--data-requests {args.data_requests}`)",
         "",
