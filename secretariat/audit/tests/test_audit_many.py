@@ -23,7 +23,8 @@ def test_rows_appended_at_once_continue_the_chain_and_verify():
 
     assert written == 2
     assert list(AuditEntry.objects.order_by("seq").values_list("action", "target_label")) == [
-        ("agency.create", "民政局"), ("agency.create", "交通局"), ("agency.update", "民政局"), ("agency.update", "交通局")]
+        ("agency.create", "民政局"), ("agency.create", "交通局"),
+        ("agency.update", "民政局"), ("agency.update", "交通局")]
     assert audit_chain_check().ok
 
 
