@@ -124,10 +124,17 @@ def test_a_long_list_comes_in_pages(items, client_for, secretariat_clerk, monkey
     from secretariat.council.views import questions as views
 
     monkeypatch.setattr(views, "REVIEW_PAGE", 2)
-    first = client_for(secretariat_clerk).get(URL).content.decode()
-    second = client_for(secretariat_clerk).get(URL, {"page": "2"}).content.decode()
+    first = client_for(secretariat_clerk).get(URL, {"all": "1"}).content.decode()
+    second = client_for(secretariat_clerk).get(URL, {"all": "1", "page": "2"}).content.decode()
     assert first.count("/cases/") - second.count("/cases/") == 1  # two rows, then one
-    assert client_for(secretariat_clerk).get(URL, {"page": "99"}).status_code == 200  # past the end: the last page
+    assert "all=1&amp;page=2" in first
+    assert client_for(secretariat_clerk).get(URL, {"all": "1", "page": "99"}).status_code == 200  # the last page
+
+
+def test_across_agencies_the_page_opens_on_the_summary(items, client_for, secretariat_clerk):
+    page = client_for(secretariat_clerk).get(URL).content.decode()
+    assert "公車路網調整" not in page  # no items until an agency (or all) is chosen
+    assert "?all=1" in page
 
 
 def test_an_agency_export_holds_only_that_agencys_items(items, client_for, secretariat_clerk, agency_named):

@@ -180,12 +180,16 @@ def review_list(request: HttpRequest) -> HttpResponse:
     summary = selectors.review_summary(user=request.user, today=today)
     chosen = [load for load in summary if load.agency_id == agency_id]
     total = chosen[0].unfinished if chosen else sum(load.unfinished for load in summary)
+    # Across many agencies the page opens on the summary, and the items come one agency at a time (or all,
+    # on request): the meeting goes through the agencies in turn, and a city-wide first page helps no one.
+    listing = bool(chosen) or len(summary) <= 1 or request.GET.get("all") == "1"
     pages = max(1, -(-total // REVIEW_PAGE))
     page = min(_positive_int(request.GET.get("page")) or 1, pages)
     rows = selectors.review_items(user=request.user, today=today, agency_id=agency_id,
-                                  offset=(page - 1) * REVIEW_PAGE, limit=REVIEW_PAGE)
+                                  offset=(page - 1) * REVIEW_PAGE, limit=REVIEW_PAGE) if listing else []
     return render(request, "council/question_review.html", {
-        "rows": rows, "summary": summary, "agency": chosen[0] if chosen else None, "total": total,
+        "rows": rows, "listing": listing, "summary": summary, "agency": chosen[0] if chosen else None,
+        "total": total, "every_agency": listing and not chosen and len(summary) > 1,
         "overdue": chosen[0].overdue if chosen else sum(load.overdue for load in summary),
         "page": page, "pages": pages, "previous_page": page - 1, "next_page": page + 1 if page < pages else 0,
         "meetings": selectors.review_meetings(), "can_record": can_record_questions(request.user),
