@@ -7,9 +7,9 @@ with COPY (cases, a few timeline events each, the questions with their agencies 
 requests; ~30 lead agencies; mostly closed, the latest session's questions and the last fortnight's
 requests partly still open or overdue); then, in the same run:
 
-- **review list** — `/council/review/` (the bi-weekly review list: open and overdue questions per agency,
-  then the first page of 50 items; the exports hold them all) as a Secretariat clerk and as 交通局's
-  liaison (their agency's items only);
+- **review list** — `/council/review/` (the bi-weekly review list) as a Secretariat clerk (it opens on the
+  open and overdue questions per agency; one agency's items are the page the liaison gets) and as 交通局's
+  liaison (the summary line and their agency's items, 50 a page; the exports hold them all);
 - **agency queue** — `/council/requests/` as 交通局's liaison: the data requests their agency leads or
   contributes to, newest first;
   each served by gunicorn (config/gunicorn.conf.py) to 20 concurrent users reading the page for ~1 s
