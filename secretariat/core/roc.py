@@ -114,6 +114,11 @@ class Period:
         return dt.date(gregorian, 6, 30) if self.half == 1 else dt.date(gregorian, 12, 31)
 
     @property
+    def span_words(self) -> str:
+        """`112年7月1日至112年12月31日` — how the report says which days a figure counts."""
+        return f"{format_words(self.start)}至{format_words(self.end)}"
+
+    @property
     def months(self) -> list[tuple[int, int]]:
         """(Gregorian year, month) for each of the six months, in order — the report's columns."""
         first = 1 if self.half == 1 else 7

@@ -22,9 +22,6 @@ BRIEFINGS = ("壹", "四", "三")
 TRAININGS = ("壹", "四", "四")
 
 
-def _between(period: Period) -> str:
-    return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
-
 
 def questions_section(period: Period) -> Section:
     rows = [(session, count) for session, count in question_selectors.session_question_counts(period) if count]
@@ -35,7 +32,7 @@ def questions_section(period: Period) -> Section:
     for index, (session, count) in enumerate(rows):
         parts += ["、" if index else "", f"{session}計有",
                   Figure.count(count, label=f"{session}質詢議題數",
-                               query=f"紀錄於{session}（{_between(period)}期間有開會之會期）之質詢議題",
+                               query=f"紀錄於{session}（{period.span_words}期間有開會之會期）之質詢議題",
                                period=period.code), "題"]
     parts.append("，並續彙編書面答復資料提送臺北市議會，質詢議題復由研考會負責列管工作，並每2週召開會議討論，"
                  "追蹤各案辦理情形。")
@@ -44,7 +41,7 @@ def questions_section(period: Period) -> Section:
 
 def requests_section(period: Period) -> Section:
     total, delivered = request_selectors.led_by_secretariat_stats(period)
-    which = f"收件日在{_between(period)}、由本處主政彙整之議員索取資料案件"
+    which = f"收件日在{period.span_words}、由本處主政彙整之議員索取資料案件"
     count = Figure.count(total, label="本處主政彙整之議員索資件數", query=which, period=period.code)
     lead = ("議員為監督市政，基於問政需要索取資料，", period.label, "由本處主政彙整之議員件數計", count, "筆")
     if total and delivered == total:
@@ -64,7 +61,7 @@ def briefings_section(period: Period) -> Section:
     if not held:
         return Section(outline=BRIEFINGS, blocks=(Paragraph((f"{lead}，{period.label}未有黨團報告紀錄。",)),))
     count = Figure.count(len(held), label="市長至議會黨團報告場次",
-                         query=f"日期在{_between(period)}之黨團報告紀錄", period=period.code)
+                         query=f"日期在{period.span_words}之黨團報告紀錄", period=period.code)
     return Section(outline=BRIEFINGS, blocks=(Paragraph((
         f"{lead}，{period.label}計", count, "場，期爭取議員支持，俾使市政業務推動更加順遂，共創府會雙贏。")),))
 

@@ -6,7 +6,6 @@ seed's: agency and count, two agencies per line, by count descending (ties in th
 
 from __future__ import annotations
 
-from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.petitions import stats
 from secretariat.reporting.registry import register_section
@@ -19,7 +18,7 @@ UNASSIGNED = "尚未分案"
 
 
 def _which(period: Period) -> str:
-    return (f"收件日在{roc.format_words(period.start)}至{roc.format_words(period.end)}（臺北時間）之陳情案件，"
+    return (f"收件日在{period.span_words}（臺北時間）之陳情案件，"
             "不予處理及併案者仍計入")
 
 

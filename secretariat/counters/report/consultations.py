@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.counters.consultation_statistics import consultation_table
 from secretariat.counters.report.tables import report_table
@@ -16,7 +15,7 @@ LEAD = "委請相關公會提供民眾免費法律、建築與地政專業諮詢
 
 
 def _which(period: Period) -> str:
-    return f"諮詢日期在{roc.format_words(period.start)}至{roc.format_words(period.end)}之專業諮詢紀錄（含預約及臨櫃）"
+    return f"諮詢日期在{period.span_words}之專業諮詢紀錄（含預約及臨櫃）"
 
 
 def consultations_section(period: Period) -> Section:

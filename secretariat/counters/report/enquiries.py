@@ -7,7 +7,6 @@ the counter, individual and collective. Every cell is a Figure that says which r
 
 from __future__ import annotations
 
-from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.counters.report.tables import report_table
 from secretariat.counters.statistics import (
@@ -24,14 +23,11 @@ PLACE = ("壹", "六", "一")
 SUMMARY = "合計"
 
 
-def _between(period: Period) -> str:
-    return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
-
 
 def enquiries_blocks(period: Period) -> tuple[Paragraph | Table, ...]:
     months = MonthRange.of_period(period)
     table = enquiry_table(months, label=category_label_zh, title="綜合諮詢櫃檯市政業務諮詢服務", summary_label=SUMMARY)
-    counted = f"綜合諮詢櫃檯於{_between(period)}（臺北時間）登錄之諮詢，已撤銷者不計"
+    counted = f"綜合諮詢櫃檯於{period.span_words}（臺北時間）登錄之諮詢，已撤銷者不計"
     total = Figure.count(table.summary.total, label="綜合諮詢櫃檯市政業務諮詢件數", query=counted, period=period.code)
     lead = ("1、賡續推動為民服務：", period.label, "綜合諮詢櫃檯提供市政業務諮詢服務計", total)
     if not table.summary.total:
@@ -43,7 +39,7 @@ def help_blocks(period: Period) -> tuple[Paragraph | Table, ...]:
     months = MonthRange.of_period(period)
     table = help_table(months, label=lambda kind: HELP_LABELS_ZH[kind], title="協處民眾陳情事件",
                        summary_label=SUMMARY)
-    counted = f"櫃檯協處陳情紀錄，協處日期在{_between(period)}"
+    counted = f"櫃檯協處陳情紀錄，協處日期在{period.span_words}"
     total = Figure.count(table.summary.total, label="協處民眾個別陳情及集體陳情件數", query=counted, period=period.code)
     lead = ("2、協助處理民眾陳情事件：", period.label, "協處民眾個別陳情及集體陳情計", total)
     if not table.summary.total:

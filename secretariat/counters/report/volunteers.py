@@ -29,13 +29,10 @@ def training_dates(days: list[dt.date]) -> str:
     return "、".join(parts[:-1]) + "及" + parts[-1]
 
 
-def _between(period: Period) -> str:
-    return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
-
 
 def volunteers_section(period: Period) -> Section:
     totals = selectors.service_totals(period)
-    which = f"日期在{_between(period)}之各志工服務臺每日服務紀錄（{totals.days}筆）"
+    which = f"日期在{period.span_words}之各志工服務臺每日服務紀錄（{totals.days}筆）"
     people = Figure(value=totals.people_served, formatted=format_large(totals.people_served),
                     label="志工服務人次", query=f"{which}之服務人次合計", record_count=totals.days, period=period.code)
     leaflets = Figure(value=totals.leaflets, formatted=format_large(totals.leaflets), label="協助發送文宣份數",
@@ -44,7 +41,7 @@ def volunteers_section(period: Period) -> Section:
                                  leaflets, "份。"]
     held = selectors.trainings_held(start=period.start, end=period.end)
     if held:
-        count = Figure.count(len(held), label="志工教育訓練場次", query=f"日期在{_between(period)}之志工教育訓練紀錄",
+        count = Figure.count(len(held), label="志工教育訓練場次", query=f"日期在{period.span_words}之志工教育訓練紀錄",
                              period=period.code)
         parts += ["為強化志工服務理念，提升市政服務品質，於", training_dates(held), "辦理", count,
                   "次志工便民服務教育訓練研習。"]

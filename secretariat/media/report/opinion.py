@@ -3,7 +3,6 @@ the digests sent to the agencies (when any were recorded) and the agencies' resp
 
 from __future__ import annotations
 
-from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.media.selectors.opinion import digests_in_period, responses_in_period
 from secretariat.reporting.registry import register_section
@@ -12,9 +11,6 @@ from secretariat.reporting.sections import Figure, Paragraph, Section
 PLACE = ("壹", "五", "二")
 
 
-def _between(period: Period) -> str:
-    return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
-
 
 def opinion_section(period: Period) -> Section:
     digests = digests_in_period(period)
@@ -22,13 +18,13 @@ def opinion_section(period: Period) -> Section:
     if digests:
         first += ["（", period.label, "計傳送輿情日報",
                   Figure.count(digests, label="傳送予各機關之輿情日報份數",
-                               query=f"所涵蓋日期在{_between(period)}、至少傳送一機關之輿情日報",
+                               query=f"所涵蓋日期在{period.span_words}、至少傳送一機關之輿情日報",
                                period=period.code), "份）"]
     first.append("，並建立各通訊群組及通報機制，遇重大輿情事件，迅速、主動回報於群組，"
                  "並視事件所涉範圍、影響層面啟動應變機制。")
     responses = responses_in_period(period)
     count = Figure.count(responses, label="各機關回應市政輿情則數",
-                         query=f"回應時間在{_between(period)}之機關輿情回應紀錄（含澄清稿、聲明、社群貼文等）",
+                         query=f"回應時間在{period.span_words}之機關輿情回應紀錄（含澄清稿、聲明、社群貼文等）",
                          period=period.code)
     second = ("2、本府各機關針對重要市政輿情適時回應，以利各界對實際情況瞭解，", period.label, "共計回應", count,
               "則。")

@@ -17,9 +17,6 @@ SOCIAL = ("壹", "五", "三")
 TRAININGS = ("壹", "五", "四")
 
 
-def _between(period: Period) -> str:
-    return f"{roc.format_words(period.start)}至{roc.format_words(period.end)}"
-
 
 def _release_rows(period: Period) -> tuple[tuple[str, int, dict[tuple[int, int], int]], ...]:
     secretariat = Agency.objects.filter(is_secretariat=True).values_list("pk", flat=True).first()
@@ -30,7 +27,7 @@ def _release_rows(period: Period) -> tuple[tuple[str, int, dict[tuple[int, int],
 
 
 def _releases_table(period: Period, rows: tuple[tuple[str, int, dict[tuple[int, int], int]], ...]) -> Table:
-    which = f"發布時間在{_between(period)}之新聞稿（已發布或已屆排定發布時間）"
+    which = f"發布時間在{period.span_words}之新聞稿（已發布或已屆排定發布時間）"
     columns = (Column("類別"), *(Column(f"{month}月", numeric=True) for _year, month in period.months),
                Column("總計（件）", numeric=True))
     body: list[tuple[Cell, ...]] = []
@@ -47,7 +44,7 @@ def _releases_table(period: Period, rows: tuple[tuple[str, int, dict[tuple[int, 
 
 def releases_section(period: Period) -> Section:
     rows = _release_rows(period)
-    which = f"發布時間在{_between(period)}之新聞稿"
+    which = f"發布時間在{period.span_words}之新聞稿"
     ours = Figure.count(rows[0][1], label="本處發布新聞稿則數", query=f"{which}，發布機關為本處", period=period.code)
     everyone = Figure.count(rows[1][1], label="全府發布新聞稿則數", query=f"{which}，全府各機關（含本處）",
                             period=period.code)
@@ -56,7 +53,7 @@ def releases_section(period: Period) -> Section:
                        "則及", everyone, "則。"))
     events = press_records.event_counts(period=period)
     conferences = Figure.count(events[EventKind.CONFERENCE], label="市長主持府級記者會場次",
-                               query=f"日期在{_between(period)}之府級記者會紀錄", period=period.code)
+                               query=f"日期在{period.span_words}之府級記者會紀錄", period=period.code)
     example = press_records.conference_example(period=period)
     second_parts: list[str | Figure] = [
         "2、每日提供市長行程資訊，適時協助本府各機關舉辦記者會，向媒體及市民說明本府重要施政理念及政策方向，",
@@ -67,7 +64,7 @@ def releases_section(period: Period) -> Section:
     second_parts.append("，由市長率領市府各機關首長，向市民說明本府施政成果及未來市政願景。"
                         if example is not None else "。")
     interviews = Figure.count(events[EventKind.INTERVIEW], label="媒體專訪市長次數",
-                              query=f"日期在{_between(period)}之媒體專訪紀錄（不含聯訪、餐敘）", period=period.code)
+                              query=f"日期在{period.span_words}之媒體專訪紀錄（不含聯訪、餐敘）", period=period.code)
     third = Paragraph(("3、與媒體建立良好關係及互動，安排市長進行專訪、聯訪、舉辦市長與媒體餐敘等活動，"
                        "並就重大市政議題進行溝通，以深化本府與媒體之聯繫，", period.label, "安排媒體專訪市長計",
                        interviews, "次。"))
@@ -86,7 +83,7 @@ def _host(event: PressEvent) -> str:
 def social_section(period: Period) -> Section:
     total, _by_platform = press_records.video_post_counts(period=period)
     videos = Figure.count(total, label="發布影音貼文則數",
-                          query=f"發布時間在{_between(period)}、類型為影音之社群貼文（LINE、Facebook、Instagram、"
+                          query=f"發布時間在{period.span_words}、類型為影音之社群貼文（LINE、Facebook、Instagram、"
                                 "YouTube，每平台每則計一則）", period=period.code)
     return Section(outline=SOCIAL, blocks=(Paragraph((
         "運用 LINE、Facebook、Instagram、YouTube 等多元媒體管道宣傳行銷本府施政內容及重大"
@@ -99,7 +96,7 @@ def trainings_section(period: Period) -> Section:
             "及技巧，強化本府輿情處理效率")
     if not held:
         return Section(outline=TRAININGS, blocks=(Paragraph((f"{lead}。{period.label}未辦理研習班或座談會。",)),))
-    which = f"日期在{_between(period)}之發言人及新聞聯繫人員研習班、座談會紀錄"
+    which = f"日期在{period.span_words}之發言人及新聞聯繫人員研習班、座談會紀錄"
     workshops = sum(1 for _day, kind, _title, _n in held if kind == TrainingKind.WORKSHOP)
     dates = "、".join(f"{roc.format_words(day)}{title}" for day, _kind, title, _n in held)
     return Section(outline=TRAININGS, blocks=(Paragraph((
