@@ -65,8 +65,10 @@ def test_staff_publish_list_and_serve_over_the_api(associations, secretariat_cle
     bad = post_json(clerk, f"{API}/slots", {"association_id": associations["land"].pk, "date": tomorrow,
                                             "starts_at": "10:00", "ends_at": "09:00"})
     assert bad.status_code == 400
-    today_slot = make_slot(associations["legal"], days=0, hour=23, minute=0)
-    booking = book(today_slot).booking
+    # Booked while the slot is still ahead, then its day comes (whatever the hour this test runs at).
+    slot = make_slot(associations["legal"], days=1, hour=9, minute=0)
+    booking = book(slot).booking
+    Slot.objects.filter(pk=slot.pk).update(date=timezone.localdate())
     listed = clerk.get(f"{API}/bookings").json()
     assert [(row["id"], row["name"], row["phone"]) for row in listed] == [(booking.pk, "陳○華", "0912-***-678")]
     served = post_json(clerk, f"{API}/bookings/{booking.pk}/served", {"note": ""})
