@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("secretariat.core.urls")),
 ]
 
+handler400 = "secretariat.core.errorpages.bad_request"
 handler403 = "secretariat.core.errorpages.permission_denied"
 handler404 = "secretariat.core.errorpages.not_found"
 handler500 = "secretariat.core.errorpages.server_error"

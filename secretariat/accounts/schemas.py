@@ -3,13 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-
-class StrictIn(Schema):
-    """Input schemas refuse fields they do not know, so a typo is an error rather than ignored."""
-
-    model_config = ConfigDict(extra="forbid")
+from secretariat.core.schemas import InputSchema
 
 
 class AgencyOut(Schema):
@@ -25,7 +21,7 @@ class AgencyOut(Schema):
     is_active: bool
 
 
-class AgencyIn(StrictIn):
+class AgencyIn(InputSchema):
     name: str = Field(min_length=1, max_length=100)
     short_name: str = Field(min_length=1, max_length=30)
     code: str | None = Field(default=None, min_length=10, max_length=10)
@@ -36,7 +32,7 @@ class AgencyIn(StrictIn):
     sort_order: int = Field(default=0, ge=0)
 
 
-class AgencyPatch(StrictIn):
+class AgencyPatch(InputSchema):
     name: str | None = Field(default=None, min_length=1, max_length=100)
     short_name: str | None = Field(default=None, min_length=1, max_length=30)
     code: str | None = Field(default=None, min_length=10, max_length=10)
@@ -79,7 +75,7 @@ class UserOut(Schema):
     is_active: bool
 
 
-class UserIn(StrictIn):
+class UserIn(InputSchema):
     username: str = Field(min_length=2, max_length=150, pattern=r"^[\w.@+-]+$")
     password: str = Field(min_length=1, max_length=128)
     display_name: str = Field(default="", max_length=60)
@@ -90,7 +86,7 @@ class UserIn(StrictIn):
     phone: str = Field(default="", max_length=30)
 
 
-class UserPatch(StrictIn):
+class UserPatch(InputSchema):
     display_name: str | None = Field(default=None, max_length=60)
     email: str | None = Field(default=None, max_length=254)
     role: str | None = None
@@ -110,7 +106,7 @@ class TokenOut(Schema):
     revoked_at: dt.datetime | None
 
 
-class TokenIn(StrictIn):
+class TokenIn(InputSchema):
     name: str = Field(min_length=1, max_length=80)
     expires_at: dt.datetime | None = None
 

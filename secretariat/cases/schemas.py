@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
+
+from secretariat.core.schemas import InputSchema
 
 
 class AgencyRef(Schema):
@@ -69,10 +71,9 @@ class CaseDetailOut(CaseOut):
     steps: list[StepOut]
 
 
-class StepIn(Schema):
+class StepIn(InputSchema):
     """`version` plus the values the step requires (see `steps[].requires` of the case)."""
 
-    model_config = ConfigDict(extra="forbid")
     version: int = Field(ge=1)
     agency: int | None = Field(None, description="assign: the lead agency's id")
     co_agencies: list[int] | None = Field(None, description="assign: co-agency ids", max_length=50)

@@ -8,24 +8,28 @@ from typing import Any
 
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from secretariat.core import roc
 from secretariat.core.attachments import attachment_get_for, attachment_upload
 from secretariat.core.calendar import work_calendar
+from secretariat.core.errors import ValidationFailed
 from secretariat.core.models import Attachment, CalendarDay
 from secretariat.core.schemas import (
     AttachmentOut,
     CalendarDayOut,
     ClosureIn,
-    CountOut,
     DeadlineOut,
+    WorkingDayCountOut,
     WorkingDayOut,
 )
 from secretariat.core.services import closure_declare, closure_withdraw
 
 router = Router(tags=["calendar and files"])
+
+MAX_SPAN_DAYS = 36_525
 
 
 def _day_out(day: CalendarDay) -> dict[str, Any]:
@@ -48,12 +52,19 @@ def calendar_working_day(request: HttpRequest, date: dt.date) -> dict[str, Any]:
 def calendar_add(
     request: HttpRequest, start: dt.date, days: int = Query(..., ge=0, le=366),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
-    due = work_calendar().add_working_days(start, days)
+    try:
+        due = work_calendar().add_working_days(start, days)
+    except OverflowError:  # past 9999-12-31, the last date there is
+        raise ValidationFailed(_("The result would fall after the last date the calendar can hold (9999-12-31)."),
+                               code="date_out_of_range", field="days") from None
     return {"start": start, "working_days": days, "due": due, "roc_due": roc.format_slash(due)}
 
 
-@router.get("/calendar/between", response=CountOut, summary="Working days in (start, end]")
+@router.get("/calendar/between", response=WorkingDayCountOut, summary="Working days in (start, end]")
 def calendar_between(request: HttpRequest, start: dt.date, end: dt.date) -> dict[str, Any]:
+    if abs((end - start).days) > MAX_SPAN_DAYS:  # the count walks day by day
+        raise ValidationFailed(_("Count working days over at most 100 years at a time."), code="span_too_long",
+                               field="end")
     return {"start": start, "end": end, "working_days": work_calendar().working_days_between(start, end)}
 
 

@@ -3,11 +3,60 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import BadRequest
+from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.errors import ApplicationError
+from secretariat.core.input_safety import INT64_MAX, value_problem
+
+
+class CheckedInputMixin:
+    """Every field of the form passes the one input check (core/input_safety.py) — the API refuses the same
+    values with the same messages: text with NUL or a lone surrogate, whole numbers beyond 64 bits. The raw
+    value is checked before the field reads it (a choice field looks its value up in the database) and the
+    cleaned value after (an IntegerField turns "1e30"-like digits into a number no database holds)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.clean = _checked(field.clean)  # type: ignore[method-assign,assignment]  # this form's own copy
+
+
+class CheckedForm(CheckedInputMixin, forms.Form):
+    """The base of every form (see CheckedInputMixin)."""
+
+
+def _checked(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def checked_clean(value: Any) -> Any:
+        _refuse(value)
+        cleaned = clean(value)
+        _refuse(cleaned)
+        return cleaned
+
+    return checked_clean
+
+
+def _refuse(value: Any) -> None:
+    problem = value_problem(value)
+    if problem is not None:
+        raise forms.ValidationError(str(problem), code="unsafe_input")
+
+
+def query_id(value: str | None) -> int | None:
+    """A record id from a query string (`?agency=12`): None when absent or blank. Anything that cannot be an
+    id (not a whole number from 1 to 2⁶³−1) is refused with a 400 page rather than looked up."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= INT64_MAX):
+        raise BadRequest(_("The address holds a value that is not valid."))
+    return int(text)
 
 
 def add_service_error(form: forms.Form, error: ApplicationError) -> None:

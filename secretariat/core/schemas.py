@@ -1,10 +1,41 @@
+"""The API's shared schema parts: the base of every input schema, and the calendar's and attachments' schemas."""
+
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
+
+from secretariat.core.input_safety import value_problem
+
+
+class InputSchema(Schema):
+    """The base of every schema the API reads. A field it does not know is refused (422 `invalid_input`),
+    so a typo is an error rather than silently ignored; and every value passes the one input check
+    (core/input_safety.py): no NUL or lone surrogate in text, no whole number beyond 64 bits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _refuse_unsafe_values(cls, value: Any) -> Any:
+        problem = value_problem(value)
+        if problem is not None:
+            raise PydanticCustomError("unsafe_input", str(problem))
+        return value
+
+
+# A wall-clock time in Taipei, written HH:MM:SS. JSON Schema's `format: time` is RFC 3339's full-time, which
+# needs an offset ("14:00:00+08:00"); the API's times are local and have none, so the schema says so.
+LocalTime = Annotated[
+    dt.time,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+                    "description": "Local time (Asia/Taipei), HH:MM:SS"}),
+]
 
 
 class CalendarDayOut(Schema):
@@ -27,14 +58,13 @@ class DeadlineOut(Schema):
     roc_due: str
 
 
-class CountOut(Schema):
+class WorkingDayCountOut(Schema):
     start: dt.date
     end: dt.date
     working_days: int
 
 
-class ClosureIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+class ClosureIn(InputSchema):
     date: dt.date
     note: str = Field(min_length=1, max_length=200)
 

@@ -91,7 +91,7 @@ def _parse_month(request: HttpRequest) -> tuple[int, int]:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
         dt.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year of more digits than a C long holds
         raise Http404(_("No such month.")) from None
     if not 1912 <= year <= 2200:
         raise Http404(_("No such month."))

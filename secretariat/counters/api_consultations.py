@@ -12,6 +12,7 @@ from ninja import Router, Schema, Status
 
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.roc import Period
+from secretariat.core.schemas import InputSchema, LocalTime
 from secretariat.counters import desk_access
 from secretariat.counters.consultation_statistics import consultation_table
 from secretariat.counters.models import Booking, Consultation, Mode, Slot
@@ -22,11 +23,11 @@ from secretariat.counters.statistics import MonthRange
 router = Router(tags=["counters"])
 
 
-class SlotIn(Schema):
+class SlotIn(InputSchema):
     association_id: int
     date: dt.date
-    starts_at: dt.time
-    ends_at: dt.time
+    starts_at: LocalTime
+    ends_at: LocalTime
     mode: str = Mode.ON_SITE
 
 
@@ -35,14 +36,14 @@ class SlotOut(Schema):
     association: str
     field: str
     date: dt.date
-    starts_at: dt.time
-    ends_at: dt.time
+    starts_at: LocalTime
+    ends_at: LocalTime
     mode: str
     withdrawn: bool
     booked: bool
 
 
-class BookingIn(Schema):
+class BookingIn(InputSchema):
     slot_id: int
     name: str
     phone: str
@@ -58,7 +59,7 @@ class BookedOut(Schema):
     cancel_token: str  # shown once; keep it to cancel
 
 
-class CancelIn(Schema):
+class CancelIn(InputSchema):
     token: str
 
 
@@ -66,7 +67,7 @@ class BookingOut(Schema):
     id: int
     slot_id: int
     date: dt.date
-    starts_at: dt.time
+    starts_at: LocalTime
     field: str
     status: str
     name: str  # masked
@@ -74,11 +75,11 @@ class BookingOut(Schema):
     question: str
 
 
-class ServeIn(Schema):
+class ServeIn(InputSchema):
     note: str = ""
 
 
-class WalkInIn(Schema):
+class WalkInIn(InputSchema):
     served_on: dt.date
     field: str
     mode: str = Mode.ON_SITE
@@ -105,7 +106,7 @@ class TableRowOut(Schema):
     total: int
 
 
-class TableOut(Schema):
+class ConsultationTableOut(Schema):
     months: list[str]
     rows: list[TableRowOut]
 
@@ -207,13 +208,13 @@ def walk_in(request: HttpRequest, payload: WalkInIn) -> Status[ConsultationOut]:
     return Status(201, _consultation(row))
 
 
-@router.get("/consultations/table", response=TableOut, summary="Consultations by month and field")
-def table(request: HttpRequest, period: str = "", first: str = "", last: str = "") -> TableOut:
+@router.get("/consultations/table", response=ConsultationTableOut, summary="Consultations by month and field")
+def table(request: HttpRequest, period: str = "", first: str = "", last: str = "") -> ConsultationTableOut:
     """The seed's table for a half-year (`112H2`) or a span of months (`first`/`last`, e.g. 112/07)."""
     if not desk_access.can_view(request.user):
         raise PermissionRefused()
     months = MonthRange.parse(period=period, first=first, last=last, default=Period.containing(timezone.localdate()))
     built = consultation_table(months)
-    return TableOut(months=built.month_labels,
+    return ConsultationTableOut(months=built.month_labels,
                     rows=[TableRowOut(key=row.key, label=row.label, months=list(row.cells), total=row.total)
                           for row in built.all_rows])

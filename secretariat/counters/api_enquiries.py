@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
 from secretariat.core.errors import PermissionRefused, ValidationFailed
+from secretariat.core.schemas import InputSchema
 from secretariat.counters.models import Enquiry, EnquiryChannel, HelpKind, PetitionHelp
 from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.services import enquiries as services
@@ -28,7 +29,7 @@ from secretariat.counters.statistics import (
 router = Router(tags=["counters"])
 
 
-class TallyIn(Schema):
+class TallyIn(InputSchema):
     category_id: int | None = None
     category_code: str | None = None  # either the id or the code
     channel: EnquiryChannel = EnquiryChannel.COUNTER
@@ -46,7 +47,7 @@ class EnquiryOut(Schema):
     undone: bool
 
 
-class UndoIn(Schema):
+class UndoIn(InputSchema):
     enquiry_id: int | None = None  # the entry the clerk saw as their last; refused (409) if it no longer is
 
 
@@ -74,7 +75,7 @@ class RowOut(Schema):
     total: int
 
 
-class TableOut(Schema):
+class EnquiryTableOut(Schema):
     key: str
     title: str
     months: list[str]
@@ -86,10 +87,10 @@ class StatisticsOut(Schema):
     label: str
     first_month: str
     last_month: str
-    tables: list[TableOut]
+    tables: list[EnquiryTableOut]
 
 
-class HelpIn(Schema):
+class HelpIn(InputSchema):
     helped_on: dt.date
     kind: HelpKind
     people_count: int = 1
@@ -108,7 +109,7 @@ class HelpOut(Schema):
     recorded_at: dt.datetime
 
 
-class CategoryOut(Schema):
+class EnquiryCategoryOut(Schema):
     id: int
     code: str
     name: str
@@ -129,11 +130,11 @@ def _help_out(item: PetitionHelp) -> HelpOut:
                    petition_reference=item.petition_reference, recorded_at=item.recorded_at)
 
 
-def _table_out(table: MonthTable) -> TableOut:
+def _table_out(table: MonthTable) -> EnquiryTableOut:
     def row(item: TableRow) -> RowOut:
         return RowOut(key=item.key, label=item.label, cells=list(item.cells), total=item.total)
 
-    return TableOut(key=table.key, title=table.title, months=table.month_labels, summary=row(table.summary),
+    return EnquiryTableOut(key=table.key, title=table.title, months=table.month_labels, summary=row(table.summary),
                     rows=[row(item) for item in table.rows])
 
 
@@ -180,10 +181,10 @@ def statistics(request: HttpRequest, period: str = "",
                          tables=[_table_out(enquiry_table(months)), _table_out(help_table(months))])
 
 
-@router.get("/enquiry-categories", response=list[CategoryOut], summary="The enquiry categories and their keys")
-def categories(request: HttpRequest, include_inactive: bool = False) -> list[CategoryOut]:
+@router.get("/enquiry-categories", response=list[EnquiryCategoryOut], summary="The enquiry categories and their keys")
+def categories(request: HttpRequest, include_inactive: bool = False) -> list[EnquiryCategoryOut]:
     _require_viewer(request)
-    return [CategoryOut(id=item.pk, code=item.code, name=item.name, name_en=item.name_en, hotkey=item.hotkey,
+    return [EnquiryCategoryOut(id=item.pk, code=item.code, name=item.name, name_en=item.name_en, hotkey=item.hotkey,
                         is_active=item.is_active)
             for item in selectors.category_list(include_inactive=include_inactive)]
 

@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
+from secretariat.core.schemas import InputSchema
 from secretariat.counters import desk_access
 from secretariat.counters.models import DailyCount, Shift, Volunteer
 from secretariat.counters.selectors import volunteers as selectors
@@ -19,7 +20,7 @@ from secretariat.counters.services import volunteer_roster, volunteer_shifts
 router = Router(tags=["counters"])
 
 
-class VolunteerIn(Schema):
+class VolunteerIn(InputSchema):
     name: str
     phone: str = ""
     email: str = ""
@@ -38,13 +39,13 @@ class VolunteerOut(Schema):
     active: bool
 
 
-class PostOut(Schema):
+class VolunteerPostOut(Schema):
     id: int
     code: str
     name: str
 
 
-class ShiftIn(Schema):
+class ShiftIn(InputSchema):
     volunteer_id: int
     post_id: int
     starts_at: dt.datetime
@@ -63,19 +64,19 @@ class ShiftOut(Schema):
     attended_minutes: int
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(InputSchema):
     attended: bool
     minutes: int | None = None
 
 
-class CountIn(Schema):
+class CountIn(InputSchema):
     post_id: int
     date: dt.date
     people_served: int
     leaflets: int
 
 
-class CountOut(Schema):
+class VolunteerCountOut(Schema):
     id: int
     post_id: int
     date: dt.date
@@ -83,14 +84,14 @@ class CountOut(Schema):
     leaflets: int
 
 
-class TrainingIn(Schema):
+class VolunteerTrainingIn(InputSchema):
     held_on: dt.date
     title: str
     venue: str = ""
     attendee_ids: list[int] = []
 
 
-class TrainingOut(Schema):
+class VolunteerTrainingOut(Schema):
     id: int
     held_on: dt.date
     title: str
@@ -122,8 +123,8 @@ def _shift(shift: Shift) -> ShiftOut:
                     attended_minutes=shift.attended_minutes)
 
 
-def _count(row: DailyCount) -> CountOut:
-    return CountOut(id=row.pk, post_id=row.post_id, date=row.date, people_served=row.people_served,
+def _count(row: DailyCount) -> VolunteerCountOut:
+    return VolunteerCountOut(id=row.pk, post_id=row.post_id, date=row.date, people_served=row.people_served,
                     leaflets=row.leaflets)
 
 
@@ -141,10 +142,10 @@ def volunteer_add(request: HttpRequest, payload: VolunteerIn) -> Status[Voluntee
     return Status(201, _volunteer(row))
 
 
-@router.get("/volunteer-posts", response=list[PostOut], summary="The volunteer desks")
-def posts(request: HttpRequest) -> list[PostOut]:
+@router.get("/volunteer-posts", response=list[VolunteerPostOut], summary="The volunteer desks")
+def posts(request: HttpRequest) -> list[VolunteerPostOut]:
     _check_view(request)
-    return [PostOut(id=post.pk, code=post.code, name=post.name) for post in selectors.post_list()]
+    return [VolunteerPostOut(id=post.pk, code=post.code, name=post.name) for post in selectors.post_list()]
 
 
 @router.get("/volunteer-shifts", response=list[ShiftOut], summary="The shifts of the week holding `week`")
@@ -173,31 +174,31 @@ def shift_remove(request: HttpRequest, shift_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.get("/volunteer-counts", response=list[CountOut], summary="Daily counts between two days")
-def counts(request: HttpRequest, start: dt.date, end: dt.date) -> list[CountOut]:
+@router.get("/volunteer-counts", response=list[VolunteerCountOut], summary="Daily counts between two days")
+def counts(request: HttpRequest, start: dt.date, end: dt.date) -> list[VolunteerCountOut]:
     _check_view(request)
     return [_count(row) for row in selectors.daily_counts(start=start, end=end)[:5000]]
 
 
-@router.post("/volunteer-counts", response={201: CountOut}, summary="Set a post's counts for a day")
-def count_set(request: HttpRequest, payload: CountIn) -> Status[CountOut]:
+@router.post("/volunteer-counts", response={201: VolunteerCountOut}, summary="Set a post's counts for a day")
+def count_set(request: HttpRequest, payload: CountIn) -> Status[VolunteerCountOut]:
     row = volunteer_roster.daily_count_record(actor=request.user, post_id=payload.post_id, date=payload.date,
                                               people_served=payload.people_served, leaflets=payload.leaflets)
     return Status(201, _count(row))
 
 
-@router.get("/volunteer-trainings", response=list[TrainingOut], summary="Volunteer trainings")
-def trainings(request: HttpRequest) -> list[TrainingOut]:
+@router.get("/volunteer-trainings", response=list[VolunteerTrainingOut], summary="Volunteer trainings")
+def trainings(request: HttpRequest) -> list[VolunteerTrainingOut]:
     _check_view(request)
-    return [TrainingOut(id=row.pk, held_on=row.held_on, title=row.title, venue=row.venue,
+    return [VolunteerTrainingOut(id=row.pk, held_on=row.held_on, title=row.title, venue=row.venue,
                         attendees=getattr(row, "attendee_count", 0)) for row in selectors.training_list()[:200]]
 
 
-@router.post("/volunteer-trainings", response={201: TrainingOut}, summary="Record a training")
-def training_add(request: HttpRequest, payload: TrainingIn) -> Status[TrainingOut]:
+@router.post("/volunteer-trainings", response={201: VolunteerTrainingOut}, summary="Record a training")
+def training_add(request: HttpRequest, payload: VolunteerTrainingIn) -> Status[VolunteerTrainingOut]:
     row = volunteer_roster.training_record(actor=request.user, held_on=payload.held_on, title=payload.title,
                                            venue=payload.venue, attendee_ids=payload.attendee_ids)
-    return Status(201, TrainingOut(id=row.pk, held_on=row.held_on, title=row.title, venue=row.venue,
+    return Status(201, VolunteerTrainingOut(id=row.pk, held_on=row.held_on, title=row.title, venue=row.venue,
                                    attendees=len(payload.attendee_ids)))
 
 

@@ -11,6 +11,7 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from secretariat.core.errors import NotFound, ValidationFailed
+from secretariat.core.schemas import InputSchema
 from secretariat.media.digest import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
 from secretariat.media.models.opinion import Medium, OpinionItem, OpinionResponse, ResponseKind, Sentiment
 from secretariat.media.opinion_access import can_read
@@ -26,7 +27,7 @@ from secretariat.media.services.opinion_import import opinion_csv_import
 router = Router(tags=["media: public opinion"])
 
 
-class ItemIn(Schema):
+class ItemIn(InputSchema):
     outlet: str
     medium: Medium
     headline: str
@@ -75,18 +76,18 @@ class ItemPage(Schema):
     next_cursor: str | None
 
 
-class SeverityIn(Schema):
+class SeverityIn(InputSchema):
     score: int | None
     reason: str = ""
     version: int | None = None
 
 
-class EscalateIn(Schema):
+class EscalateIn(InputSchema):
     agency_id: int | None = None
     note: str = ""
 
 
-class ResponseIn(Schema):
+class ResponseIn(InputSchema):
     kind: ResponseKind
     text: str
     link: str = ""

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from secretariat.core.schemas import InputSchema
 from secretariat.media.api_press_records import router as records_router
 from secretariat.media.models import PressRelease, ReleaseStatus
 from secretariat.media.selectors import releases as selectors
@@ -21,7 +22,7 @@ router.add_router("", records_router)
 LIST_LIMIT = 200
 
 
-class ReleaseIn(Schema):
+class ReleaseIn(InputSchema):
     title: str
     body: str
 
@@ -30,7 +31,7 @@ class ReleaseUpdateIn(ReleaseIn):
     version: int
 
 
-class VersionIn(Schema):
+class VersionIn(InputSchema):
     version: int
 
 

@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 
 from secretariat.accounts.models import Agency
 from secretariat.core.errors import NotFound, ValidationFailed
+from secretariat.core.schemas import InputSchema
 from secretariat.media.models import EventKind, Platform, PostType, PressEvent, SocialPost, TrainingKind
 from secretariat.media.selectors import press_records as selectors
 from secretariat.media.services import press_records as services
@@ -20,7 +21,7 @@ router = Router(tags=["media: press office"])
 LIST_LIMIT = 200
 
 
-class EventIn(Schema):
+class EventIn(InputSchema):
     kind: EventKind
     held_at: dt.datetime
     place: str
@@ -30,7 +31,7 @@ class EventIn(Schema):
     release_id: int | None = None
 
 
-class EventOut(Schema):
+class PressEventOut(Schema):
     id: int
     kind: str
     held_at: dt.datetime
@@ -41,7 +42,7 @@ class EventOut(Schema):
     release_id: int | None
 
 
-class ScheduleIn(Schema):
+class ScheduleIn(InputSchema):
     starts_at: dt.datetime
     place: str
     event: str
@@ -60,7 +61,7 @@ class PublicDayOut(Schema):
     entries: list[ScheduleOut]
 
 
-class PostIn(Schema):
+class PostIn(InputSchema):
     platform: Platform
     post_type: PostType
     title: str
@@ -70,14 +71,14 @@ class PostIn(Schema):
     reach: int | None = None
 
 
-class PostUpdateIn(Schema):
+class PostUpdateIn(InputSchema):
     version: int
     published_at: dt.datetime | None = None
     link: str | None = None
     reach: int | None = None
 
 
-class PostOut(Schema):
+class SocialPostOut(Schema):
     id: int
     platform: str
     post_type: str
@@ -89,7 +90,7 @@ class PostOut(Schema):
     version: int
 
 
-class TrainingIn(Schema):
+class PressTrainingIn(InputSchema):
     held_on: dt.date
     kind: TrainingKind
     title: str
@@ -97,7 +98,7 @@ class TrainingIn(Schema):
     attendance: int
 
 
-class TrainingOut(Schema):
+class PressTrainingOut(Schema):
     id: int
     held_on: dt.date
     kind: str
@@ -113,15 +114,15 @@ def _event(event: PressEvent) -> dict[str, Any]:
 
 
 def _post(post: SocialPost) -> dict[str, Any]:
-    return {field: getattr(post, field) for field in PostOut.model_fields} | {"id": post.pk}
+    return {field: getattr(post, field) for field in SocialPostOut.model_fields} | {"id": post.pk}
 
 
-@router.get("/press-events", response=list[EventOut])
+@router.get("/press-events", response=list[PressEventOut])
 def event_list(request: HttpRequest, kind: EventKind | None = None) -> Any:
     return [_event(event) for event in selectors.event_list(user=request.user, kind=kind or "")[:LIST_LIMIT]]
 
 
-@router.post("/press-events", response={201: EventOut})
+@router.post("/press-events", response={201: PressEventOut})
 def event_record(request: HttpRequest, payload: EventIn) -> Any:
     agencies = list(Agency.objects.filter(pk__in=payload.agency_ids))
     if len(agencies) != len(set(payload.agency_ids)):
@@ -159,13 +160,13 @@ def _public_day(day: dt.date) -> dict[str, Any]:
                         for entry in entries or []]}
 
 
-@router.get("/social-posts", response=list[PostOut])
+@router.get("/social-posts", response=list[SocialPostOut])
 def post_list(request: HttpRequest, platform: Platform | None = None, post_type: PostType | None = None) -> Any:
     posts = selectors.post_list(user=request.user, platform=platform or "", post_type=post_type or "")
     return [_post(post) for post in posts[:LIST_LIMIT]]
 
 
-@router.get("/social-posts/calendar", response=dict[str, list[PostOut]])
+@router.get("/social-posts/calendar", response=dict[str, list[SocialPostOut]])
 def post_calendar(request: HttpRequest, year: int, month: int) -> Any:
     """Posts planned in a month, by day (YYYY-MM-DD)."""
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
@@ -175,7 +176,7 @@ def post_calendar(request: HttpRequest, year: int, month: int) -> Any:
             for week in weeks for cell in week if cell.day is not None and cell.posts}
 
 
-@router.post("/social-posts", response={201: PostOut})
+@router.post("/social-posts", response={201: SocialPostOut})
 def post_plan(request: HttpRequest, payload: PostIn) -> Any:
     post = services.post_plan(actor=request.user, platform=payload.platform, post_type=payload.post_type,
                               title=payload.title, planned_at=payload.planned_at, link=payload.link,
@@ -183,7 +184,7 @@ def post_plan(request: HttpRequest, payload: PostIn) -> Any:
     return Status(201, _post(post))
 
 
-@router.patch("/social-posts/{post_id}", response=PostOut)
+@router.patch("/social-posts/{post_id}", response=SocialPostOut)
 def post_update(request: HttpRequest, post_id: int, payload: PostUpdateIn) -> Any:
     """Record publication (time, link) or the reach figure; send the `version` you read."""
     if not selectors.post_list(user=request.user).filter(pk=post_id).exists():
@@ -193,13 +194,13 @@ def post_update(request: HttpRequest, post_id: int, payload: PostUpdateIn) -> An
     return _post(post)
 
 
-@router.get("/trainings", response=list[TrainingOut])
+@router.get("/trainings", response=list[PressTrainingOut])
 def training_list(request: HttpRequest) -> Any:
     return list(selectors.training_list(user=request.user)[:LIST_LIMIT])
 
 
-@router.post("/trainings", response={201: TrainingOut})
-def training_record(request: HttpRequest, payload: TrainingIn) -> Any:
+@router.post("/trainings", response={201: PressTrainingOut})
+def training_record(request: HttpRequest, payload: PressTrainingIn) -> Any:
     training = services.training_record(actor=request.user, held_on=payload.held_on, kind=payload.kind,
                                         title=payload.title, venue=payload.venue, attendance=payload.attendance)
     return Status(201, training)

@@ -6,14 +6,15 @@ import datetime as dt
 import uuid
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
+
+from secretariat.core.schemas import InputSchema
 
 
-class PetitionIn(Schema):
+class PetitionIn(InputSchema):
     """A petition from another system (channel "api"). Lengths and rules are checked by the service,
     which names the offending field and a stable code."""
 
-    model_config = ConfigDict(extra="forbid")
     subject: str
     content: str
     petitioner_name: str = ""
@@ -91,13 +92,11 @@ class PetitionPage(Schema):
     next_after: int | None = Field(description="Pass as `after` for the next page; null on the last page")
 
 
-class DisclosureIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+class DisclosureIn(InputSchema):
     reason: str
 
 
-class DecisionIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+class DecisionIn(InputSchema):
     approve: bool
     note: str = ""
 

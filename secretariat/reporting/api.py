@@ -10,6 +10,7 @@ from ninja import Router, Schema
 
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.roc import Period
+from secretariat.core.schemas import InputSchema
 from secretariat.reporting import access
 from secretariat.reporting.compare import report_compare
 from secretariat.reporting.composer import report_compose
@@ -33,7 +34,7 @@ class ProseOut(Schema):
     updated_at: str
 
 
-class ProseIn(Schema):
+class ProseIn(InputSchema):
     text: str
     version: int
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from secretariat.core.errors import NotFound
+from secretariat.core.schemas import InputSchema
 from secretariat.council.models import Question
 from secretariat.council.question_access import can_see_review_list
 from secretariat.council.selectors import questions as selectors
@@ -20,7 +21,7 @@ router = Router(tags=["council"])
 PAGE = 100
 
 
-class QuestionIn(Schema):
+class QuestionIn(InputSchema):
     session_id: int
     councillor: str  # the councillor's id or exact name
     asked_on: dt.date
@@ -51,7 +52,7 @@ class QuestionOut(Schema):
     follow_up_of: int | None
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(InputSchema):
     commitment: str = ""
 
 

@@ -13,6 +13,7 @@ from ninja import Router, Schema, Status
 from secretariat.accounts.roles import Role
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
+from secretariat.core.schemas import InputSchema
 from secretariat.council.models import Councillor
 from secretariat.council.models.requests import DataRequest, Urgency
 from secretariat.council.selectors.requests import metrics_by_agency, request_get, requests_visible
@@ -22,7 +23,7 @@ router = Router(tags=["council"])
 LIST_LIMIT = 200
 
 
-class RequestIn(Schema):
+class RequestIn(InputSchema):
     councillor_id: int | None = None  # a councillor's own account may leave it out
     subject: str = ""
     content: str
@@ -57,7 +58,7 @@ class RequestOut(Schema):
     parts: list[PartOut] | None = None
 
 
-class PartIn(Schema):
+class PartIn(InputSchema):
     text: str
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.core.errors import ApplicationError
-from secretariat.core.forms import add_service_error
+from secretariat.core.forms import add_service_error, query_id
 from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
 from secretariat.council import answer_book, review
 from secretariat.council.forms_questions import LiveQuestionForm, ReviewMeetingForm
@@ -165,7 +165,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     if not can_see_review_list(request.user):
         raise Http404
     today = timezone.localdate()
-    agency_id = _positive_int(request.GET.get("agency"))
+    agency_id = query_id(request.GET.get("agency"))
     file_format = request.GET.get("format", "")
     if file_format:
         try:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from secretariat.accounts.models import Agency
 from secretariat.core.errors import NotFound
+from secretariat.core.forms import query_id
 from secretariat.media import public_cache
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
@@ -67,20 +68,13 @@ def _agencies() -> list[Agency]:
 @require_GET
 def release_list(request: HttpRequest) -> HttpResponse:
     def build() -> HttpResponse:
-        agency_id = _int(request.GET.get("agency"))
+        agency_id = query_id(request.GET.get("agency"))
         query = request.GET.get("q", "").strip()[:50]
         page = selectors.public_release_page(agency_id=agency_id, query=query, cursor=request.GET.get("after", ""))
         return render(request, "media/press/public_list.html", {
             "page": page, "agencies": _agencies(), "agency_id": agency_id, "query": query})
 
     return cached(request, build)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 @require_GET

@@ -132,7 +132,7 @@ def post_calendar(request: HttpRequest) -> HttpResponse:
     try:
         year, month = int(request.GET.get("year", today.year)), int(request.GET.get("month", today.month))
         dt.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year of more digits than a C long holds
         year, month = today.year, today.month
     previous = (year - (month == 1), (month - 2) % 12 + 1)
     following = (year + (month == 12), month % 12 + 1)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.core.errors import ApplicationError, NotFound
+from secretariat.core.errors import ApplicationError, NotFound, ValidationFailed
 from secretariat.core.forms import add_service_error
 from secretariat.media import press_access as access
 from secretariat.media.forms_press import CorrectForm, PublishForm, ReleaseFileForm, ReleaseForm, ReturnForm
@@ -122,12 +122,21 @@ def release_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404
     service, done = STEPS[step]
     try:
-        service(actor=request.user, release_id=pk, version=int(request.POST.get("version") or 0))
+        service(actor=request.user, release_id=pk, version=_posted_version(request))
     except ApplicationError as error:
         return render(request, "media/press/release_detail.html",
                       _detail(request, release, action_error=error.render()), status=error.status)
     messages.success(request, done)
     return redirect("media:press_release", pk=pk)
+
+
+def _posted_version(request: HttpRequest) -> int:
+    """The version the person read, from the step's hidden field; anything but a version number is refused."""
+    text = (request.POST.get("version") or "0").strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 18):
+        raise ValidationFailed(_("The form did not say which version you read. Reload the page and try again."),
+                               code="version_invalid", field="version")
+    return int(text)
 
 
 @login_required
