@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.utils import translation
 
@@ -46,6 +47,12 @@ def refusal(response: Any, status: int = 422) -> dict[str, Any]:
     return body
 
 
+def in_english(client: Client) -> Client:
+    """The interface follows the language switch's cookie (core/language.py), not the browser's header."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
 def english(message: Any) -> str:
     with translation.override("en"):
         return str(message)
@@ -70,7 +77,7 @@ def test_an_anonymous_query_beyond_64_bits_is_refused(reference_data: None, numb
 
 def test_a_body_number_beyond_64_bits_is_refused_and_nothing_is_written(
         counter_clerk: User, categories: dict[str, EnquiryCategory], on_working_day: Any) -> None:
-    clerk = client_for(counter_clerk, HTTP_ACCEPT_LANGUAGE="en")
+    clerk = in_english(client_for(counter_clerk))
     body = refusal(post_json(clerk, "/api/v1/counters/enquiries", {"category_id": TEN_TO_30}))
     assert (body["code"], body["field"]) == ("invalid_input", "category_id")
     assert body["details"][0]["msg"] == english(NUMBER_TOO_LARGE)
@@ -80,7 +87,7 @@ def test_a_body_number_beyond_64_bits_is_refused_and_nothing_is_written(
 # --- Text the databases cannot hold --------------------------------------------------------------------
 
 def test_a_nul_character_in_a_petition_is_refused_everywhere(secretariat_clerk: User) -> None:
-    clerk = client_for(secretariat_clerk, HTTP_ACCEPT_LANGUAGE="en")
+    clerk = in_english(client_for(secretariat_clerk))
     body = refusal(post_json(clerk, "/api/v1/petitions/", {**PETITION, "subject": "電扶梯\x00故障"}))
     assert (body["code"], body["field"]) == ("invalid_input", "subject")
     assert body["details"][0]["loc"] == ["body", "payload", "subject"]
@@ -97,7 +104,7 @@ def test_a_nul_character_in_a_public_booking_is_refused(legal_slot: Slot) -> Non
 
 def test_a_lone_surrogate_is_refused(secretariat_clerk: User) -> None:
     raw = json.dumps(PETITION)[:-1] + ', "location": "\\ud800x"}'  # JSON may spell a lone surrogate
-    body = refusal(post_json(client_for(secretariat_clerk, HTTP_ACCEPT_LANGUAGE="en"), "/api/v1/petitions/", raw))
+    body = refusal(post_json(in_english(client_for(secretariat_clerk)), "/api/v1/petitions/", raw))
     assert (body["code"], body["field"]) == ("invalid_input", "location")
     assert body["details"][0]["msg"] == english(NOT_UNICODE)
     assert not Petition.objects.exists()

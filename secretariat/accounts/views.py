@@ -20,10 +20,10 @@ from secretariat.accounts.selectors import api_token_list
 from secretariat.accounts.services import api_token_create, api_token_revoke, user_set_password
 from secretariat.core.changes import record_change
 from secretariat.core.errors import ApplicationError
-from secretariat.core.forms import add_service_error
+from secretariat.core.forms import CheckedForm, CheckedInputMixin, add_service_error
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(CheckedInputMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("The username or password is wrong. After %(limit)s failed attempts in a row the "
@@ -68,7 +68,7 @@ def lockout_response(request: HttpRequest, credentials: Any, *args: Any, **kwarg
     return render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
 
 
-class PasswordForm(forms.Form):
+class PasswordForm(CheckedForm):
     old_password = forms.CharField(label=_("Current password"), widget=forms.PasswordInput)
     new_password = forms.CharField(label=_("New password"), widget=forms.PasswordInput)
     new_password_again = forms.CharField(label=_("New password again"), widget=forms.PasswordInput)
@@ -104,7 +104,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password.html", {"form": form}, status=status)
 
 
-class TokenForm(forms.Form):
+class TokenForm(CheckedForm):
     name = forms.CharField(label=_("Name"), max_length=80, help_text=_("What will use it, e.g. 'statistics script'"))
     expires_at = forms.DateTimeField(label=_("Expires (optional)"), required=False,
                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))

@@ -12,12 +12,12 @@ from secretariat.accounts.models import Agency
 from secretariat.cases.kinds import CaseKind, all_kinds
 from secretariat.cases.models import CaseStatus
 from secretariat.cases.workflow import FIELD_LABELS, Transition
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 
 DUE_CHOICES = [("", _("Any due date")), ("soon", _("Due within a working day")), ("overdue", _("Overdue"))]
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(CheckedForm):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("Waiting for action")), *CaseStatus.choices])
@@ -56,7 +56,7 @@ def _reason() -> forms.CharField:
     return forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class StepForm(forms.Form):
+class StepForm(CheckedForm):
     """Every step carries the case version the person saw, so a step taken on a stale page is refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

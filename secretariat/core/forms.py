@@ -25,17 +25,17 @@ class CheckedInputMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.clean = _checked(field.clean)  # type: ignore[method-assign,assignment]  # this form's own copy
+            field.clean = _checked(field.clean)  # type: ignore[method-assign]  # this form's own copy
 
 
 class CheckedForm(CheckedInputMixin, forms.Form):
     """The base of every form (see CheckedInputMixin)."""
 
 
-def _checked(clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def checked_clean(value: Any) -> Any:
+def _checked(clean: Callable[..., Any]) -> Callable[..., Any]:
+    def checked_clean(value: Any, *initial: Any) -> Any:  # a FileField's clean also takes the initial value
         _refuse(value)
-        cleaned = clean(value)
+        cleaned = clean(value, *initial)
         _refuse(cleaned)
         return cleaned
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.core.attachments import attachment_get_for
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import ApplicationError, NotFound
-from secretariat.core.forms import RocDateField, add_service_error
+from secretariat.core.forms import CheckedForm, RocDateField, add_service_error
 from secretariat.core.models import CalendarDay, CalendarYear, DayKind
 from secretariat.core.services import closure_declare, closure_withdraw
 
@@ -66,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
-class ClosureForm(forms.Form):
+class ClosureForm(CheckedForm):
     date = RocDateField(label=_("Date"), help_text=_("2024-07-24 or 113/07/24"))
     note = forms.CharField(label=_("Reason"), max_length=200, help_text=_("For example: 凱米颱風停止上班"))
 

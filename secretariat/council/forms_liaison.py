@@ -8,11 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency, User
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.council.models import Caucus, LiaisonOfficer
 
 
-class OfficerForm(forms.Form):
+class OfficerForm(CheckedForm):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     name = forms.CharField(label=_("Name"), max_length=40)
     title = forms.CharField(label=_("Job title"), max_length=60, required=False)
@@ -34,7 +34,7 @@ class OfficerForm(forms.Form):
             del self.fields["is_active"]
 
 
-class BriefingForm(forms.Form):
+class BriefingForm(CheckedForm):
     held_on = RocDateField(label=_("Date"))
     caucus = forms.ModelChoiceField(label=_("Caucus"), queryset=Caucus.objects.select_related("term")
                                     .order_by("-term__number", "name"))
@@ -49,7 +49,7 @@ class BriefingForm(forms.Form):
                                      widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(CheckedForm):
     held_on = RocDateField(label=_("Date"))
     title = forms.CharField(label=_("Title"), max_length=120, initial="府會聯絡員研習班")
     venue = forms.CharField(label=_("Venue"), max_length=120, required=False)

@@ -9,13 +9,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.council.models import QuestionKind, Session
 
 _SEPARATORS = re.compile(r"[,，、;；\s]+")
 
 
-class LiveQuestionForm(forms.Form):
+class LiveQuestionForm(CheckedForm):
     """One question as the clerk types it while the councillor speaks: names, not ids, so the keyboard
     and the browser's autocomplete list are all it takes. The service decides whether the names exist."""
 
@@ -45,7 +45,7 @@ class LiveQuestionForm(forms.Form):
         return names
 
 
-class ReviewMeetingForm(forms.Form):
+class ReviewMeetingForm(CheckedForm):
     held_on = RocDateField(label=_("Held on"), initial=dt.date.today, widget=forms.DateInput(format="%Y-%m-%d"))
     chaired_by = forms.CharField(label=_("Chaired by"), max_length=60)
     notes = forms.CharField(label=_("Notes"), max_length=5000, required=False,

@@ -7,12 +7,12 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.council.models import Councillor
 from secretariat.council.models.requests import Urgency
 
 
-class RequestForm(forms.Form):
+class RequestForm(CheckedForm):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     content = forms.CharField(label=_("What data do you ask for?"), max_length=20000,
                               widget=forms.Textarea(attrs={"rows": 6}))
@@ -37,10 +37,10 @@ class ClerkRequestForm(RequestForm):
         field.queryset = Councillor.objects.filter(is_active=True).order_by("name")
 
 
-class PartForm(forms.Form):
+class PartForm(CheckedForm):
     text = forms.CharField(label=_("Your agency's part"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(CheckedForm):
     reason = forms.CharField(label=_("What does the answer miss?"), max_length=1000,
                              widget=forms.Textarea(attrs={"rows": 3}))

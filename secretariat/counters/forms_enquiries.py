@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.counters.models import HelpKind
 
 
-class PetitionHelpForm(forms.Form):
+class PetitionHelpForm(CheckedForm):
     helped_on = RocDateField(label=_("Date"), help_text=_("For example 112/07/03."))
     kind = forms.ChoiceField(label=_("Kind"), choices=HelpKind.choices, initial=HelpKind.INDIVIDUAL)
     people_count = forms.IntegerField(label=_("Number of people"), min_value=1, initial=1,

@@ -6,14 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.media.models import EventKind, Platform, PostType, ReleaseFileKind, TrainingKind
 
 LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(CheckedForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Body"), widget=forms.Textarea(attrs={"rows": 14}), help_text=_(
@@ -21,18 +21,18 @@ class ReleaseForm(forms.Form):
         "h3/h4 headings. Other markup is removed; scripts are refused."))
 
 
-class ReleaseFileForm(forms.Form):
+class ReleaseFileForm(CheckedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ReleaseFileKind.choices)
     file = forms.FileField(label=_("File"))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(CheckedForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason for returning"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PublishForm(forms.Form):
+class PublishForm(CheckedForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     at = forms.DateTimeField(label=_("Publish at (empty: now)"), required=False, widget=LOCAL_INPUT,
                              input_formats=DATETIME_FORMATS)
@@ -42,7 +42,7 @@ class CorrectForm(ReleaseForm):
     note = forms.CharField(label=_("Correction note (shown to readers)"), max_length=500)
 
 
-class EventForm(forms.Form):
+class EventForm(CheckedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     held_at = forms.DateTimeField(label=_("Date and time"), widget=LOCAL_INPUT, input_formats=DATETIME_FORMATS)
     place = forms.CharField(label=_("Place"), max_length=120)
@@ -53,13 +53,13 @@ class EventForm(forms.Form):
     release = forms.IntegerField(label=_("Accompanying press release (number)"), required=False, min_value=1)
 
 
-class ScheduleEntryForm(forms.Form):
+class ScheduleEntryForm(CheckedForm):
     starts_at = forms.DateTimeField(label=_("Time"), widget=LOCAL_INPUT, input_formats=DATETIME_FORMATS)
     place = forms.CharField(label=_("Place"), max_length=120)
     event = forms.CharField(label=_("Event"), max_length=200)
 
 
-class PostForm(forms.Form):
+class PostForm(CheckedForm):
     platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
     post_type = forms.ChoiceField(label=_("Type"), choices=PostType.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -69,7 +69,7 @@ class PostForm(forms.Form):
     link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
 
 
-class ReachForm(forms.Form):
+class ReachForm(CheckedForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     published_at = forms.DateTimeField(label=_("Published at"), required=False, widget=LOCAL_INPUT,
                                        input_formats=DATETIME_FORMATS)
@@ -77,7 +77,7 @@ class ReachForm(forms.Form):
     reach = forms.IntegerField(label=_("Reach"), required=False, min_value=0)
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(CheckedForm):
     held_on = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label=_("Kind"), choices=TrainingKind.choices)
     title = forms.CharField(label=_("Title"), max_length=120)

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.petitions.models import Category, Channel
 
 STAFF_CHANNELS = [(channel.value, channel.label) for channel in
@@ -34,7 +34,7 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class PetitionFields(forms.Form):
+class PetitionFields(CheckedForm):
     """The fields the public form and the staff form share."""
 
     subject = forms.CharField(label=_("Subject"), max_length=200)
@@ -103,7 +103,7 @@ class PublicForm(PetitionFields):
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
 
 
-class LookupForm(forms.Form):
+class LookupForm(CheckedForm):
     reference = forms.CharField(label=_("Case number"), max_length=30,
                                 widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "P1120000001"}))
     password = forms.CharField(label=_("Case password"), max_length=40,
@@ -126,12 +126,12 @@ class RatingForm(LookupForm):
         self.fields["password"].widget = forms.HiddenInput()
 
 
-class DisclosureForm(forms.Form):
+class DisclosureForm(CheckedForm):
     reason = forms.CharField(label=_("Why do you need to see the petitioner's data?"), max_length=500,
                              widget=forms.TextInput(attrs={"placeholder": _("e.g. call back to arrange a site visit")}))
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CheckedForm):
     approve = forms.TypedChoiceField(choices=[("1", _("Approve")), ("0", _("Refuse"))],
                                      coerce=lambda value: value == "1", widget=forms.HiddenInput)
     note = forms.CharField(label=_("Note (needed when refusing)"), max_length=500, required=False)

@@ -6,11 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.errors import ApplicationError
+from secretariat.core.forms import CheckedForm
 from secretariat.core.roc import Period
 from secretariat.reporting.prose import MAX_LENGTH
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(CheckedForm):
     period = forms.CharField(label=_("Period"), max_length=20,
                              help_text=_("A half-year, e.g. 112H2 or 112年下半年."))
 
@@ -21,7 +22,7 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(error.render(), code="invalid") from None
 
 
-class ProseForm(forms.Form):
+class ProseForm(CheckedForm):
     text = forms.CharField(label=_("Text"), max_length=MAX_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 14, "lang": "zh-Hant-TW"}),
                            help_text=_("One paragraph a line; the report indents each paragraph."))

@@ -7,11 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.counters.models import Association, ConsultationField, Mode
 
 
-class SlotForm(forms.Form):
+class SlotForm(CheckedForm):
     association = forms.ModelChoiceField(label=_("Association"), queryset=Association.objects.none())
     date = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     starts_at = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
@@ -23,7 +23,7 @@ class SlotForm(forms.Form):
         self.fields["association"].queryset = associations  # type: ignore[attr-defined]
 
 
-class BookingForm(forms.Form):
+class BookingForm(CheckedForm):
     """The public booking form. `website` is a hidden trap field: people leave it empty, robots fill it."""
 
     field = forms.ChoiceField(label=_("Field of consultation"), choices=ConsultationField.choices)
@@ -36,7 +36,7 @@ class BookingForm(forms.Form):
     website = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(CheckedForm):
     served_on = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     field = forms.ChoiceField(label=_("Field of consultation"), choices=ConsultationField.choices)
     mode = forms.ChoiceField(label=_("On site or remote"), choices=Mode.choices)
@@ -47,5 +47,5 @@ class WalkInForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class RevealForm(forms.Form):
+class RevealForm(CheckedForm):
     reason = forms.CharField(label=_("Why do you need to see this person's data?"), max_length=500)

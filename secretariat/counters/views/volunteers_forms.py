@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.counters.models import Post, Volunteer
 
 
-class VolunteerForm(forms.Form):
+class VolunteerForm(CheckedForm):
     name = forms.CharField(label=_("Full name"), max_length=60)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
@@ -19,7 +19,7 @@ class VolunteerForm(forms.Form):
     joined_on = RocDateField(label=_("Joined on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class ShiftForm(forms.Form):
+class ShiftForm(CheckedForm):
     volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.filter(is_active=True))
     post = forms.ModelChoiceField(label=_("Post"), queryset=Post.objects.filter(is_active=True))
     date = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -27,7 +27,7 @@ class ShiftForm(forms.Form):
     ends_at = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
 
 
-class DailyCountForm(forms.Form):
+class DailyCountForm(CheckedForm):
     post = forms.ModelChoiceField(label=_("Post"), queryset=Post.objects.filter(is_active=True))
     date = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     # Not min_value=0 here: the service refuses negatives with the message the API gives too.
@@ -35,7 +35,7 @@ class DailyCountForm(forms.Form):
     leaflets = forms.IntegerField(label=_("Leaflets handed out"))
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(CheckedForm):
     held_on = RocDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label=_("Title"), max_length=120)
     venue = forms.CharField(label=_("Venue"), max_length=120, required=False)
@@ -43,7 +43,7 @@ class TrainingForm(forms.Form):
                                                widget=forms.CheckboxSelectMultiple)
 
 
-class CertificateForm(forms.Form):
+class CertificateForm(CheckedForm):
     start = RocDateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = RocDateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
     format = forms.ChoiceField(label=_("Format"), choices=[("odt", "ODT"), ("pdf", "PDF")])

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
-from secretariat.core.forms import RocDateField
+from secretariat.core.forms import CheckedForm, RocDateField
 from secretariat.media.models.opinion import Medium, ResponseKind, Sentiment
 
 LOCAL_TIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -19,7 +19,7 @@ def _agencies() -> Any:
     return Agency.objects.filter(is_active=True).order_by("sort_order", "short_name")
 
 
-class ItemForm(forms.Form):
+class ItemForm(CheckedForm):
     outlet = forms.CharField(label=_("Outlet"), max_length=100)
     medium = forms.ChoiceField(label=_("Medium"), choices=Medium.choices)
     link = forms.CharField(label=_("Link"), max_length=1000, required=False,
@@ -39,20 +39,20 @@ class ItemForm(forms.Form):
         cast("forms.ModelMultipleChoiceField[Agency]", self.fields["agencies"]).queryset = _agencies()
 
 
-class ImportForm(forms.Form):
+class ImportForm(CheckedForm):
     file = forms.FileField(label=_("CSV file"), help_text=_(
         "Columns: seen_at, outlet, medium, link, headline, summary, sentiment, reach, topics, agencies "
         "(or 時間, 媒體, 類別, 連結, 標題, 摘要, 情緒, 觸及, 議題, 機關). All rows are imported or none."))
 
 
-class SeverityForm(forms.Form):
+class SeverityForm(CheckedForm):
     score = forms.IntegerField(label=_("Severity (0–100)"), min_value=0, max_value=100, required=False,
                                help_text=_("Leave empty to go back to the computed score."))
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(CheckedForm):
     agency = forms.ModelChoiceField(label=_("Lead agency"), queryset=Agency.objects.none(), required=False)
     note = forms.CharField(label=_("Note to the agency"), max_length=500, required=False)
 
@@ -61,7 +61,7 @@ class EscalateForm(forms.Form):
         cast("forms.ModelChoiceField[Agency]", self.fields["agency"]).queryset = _agencies()
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(CheckedForm):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
     kind = forms.ChoiceField(label=_("Kind of response"), choices=ResponseKind.choices)
     responded_at = forms.DateTimeField(label=_("Responded at"), widget=LOCAL_TIME, input_formats=TIME_FORMATS,
@@ -75,7 +75,7 @@ class ResponseForm(forms.Form):
         field.queryset = agencies if agencies is not None else Agency.objects.none()
 
 
-class FilterForm(forms.Form):
+class FilterForm(CheckedForm):
     since = RocDateField(label=_("From"), required=False)
     until = RocDateField(label=_("To"), required=False)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
@@ -87,5 +87,5 @@ class FilterForm(forms.Form):
         cast("forms.ModelChoiceField[Agency]", self.fields["agency"]).queryset = _agencies()
 
 
-class DigestDayForm(forms.Form):
+class DigestDayForm(CheckedForm):
     day = RocDateField(label=_("Day"))
