@@ -5,6 +5,7 @@ Every value a deployment may change is read from an environment variable documen
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -165,9 +166,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP; a redirect would fail them
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies (addresses or CIDRs) whose X-Forwarded-For names the client (core.request_context);
+# empty = trust nobody's, REMOTE_ADDR is the client. Checked here so a typo stops the server at start.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network.") from _error
+AXES_CLIENT_IP_CALLABLE = "secretariat.core.request_context.client_address"
 
 # --- Language and time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hant"

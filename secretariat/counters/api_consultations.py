@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from secretariat.core.errors import NotFound, PermissionRefused
+from secretariat.core.request_context import client_address
 from secretariat.core.roc import Period
 from secretariat.core.schemas import InputSchema, LocalTime
 from secretariat.counters import desk_access
@@ -140,7 +141,7 @@ def open_slots(request: HttpRequest, field: str = "") -> list[SlotOut]:
 def book(request: HttpRequest, payload: BookingIn) -> Status[BookedOut]:
     booked = consultation_bookings.booking_create(
         slot_id=payload.slot_id, name=payload.name, phone=payload.phone, email=payload.email, field=payload.field,
-        question=payload.question, client_ip=str(request.META.get("REMOTE_ADDR", "")))
+        question=payload.question, client_ip=client_address(request))
     booking = booked.booking
     return Status(201, BookedOut(id=booking.pk, slot=_slot(booking.slot, booked=True), status=booking.status,
                                  cancel_token=booked.token))

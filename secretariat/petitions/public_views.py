@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
+from secretariat.core.request_context import client_address
 from secretariat.core.site_settings import setting_get
 from secretariat.petitions import services
 from secretariat.petitions.errors import TooManyAttempts
@@ -25,10 +26,6 @@ from secretariat.petitions.kind import DECLINE_REASONS
 from secretariat.petitions.models import Petition
 from secretariat.petitions.personal_data import mask_email
 from secretariat.petitions.rules import RATING_CHANGE_DAYS, rule
-
-
-def _ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 
 def _problem(request: HttpRequest, error: ApplicationError) -> HttpResponse:
@@ -53,7 +50,7 @@ def petition_new(request: HttpRequest) -> HttpResponse:
                     petitioner_email=data["petitioner_email"], petitioner_phone=data["petitioner_phone"],
                     petitioner_address=data["petitioner_address"], is_collective=data["is_collective"],
                     people_count=data["people_count"], location=data["location"], category=data["category"],
-                    attachments=data["attachments"], client_ip=_ip(request),
+                    attachments=data["attachments"], client_ip=client_address(request),
                 )
             except ApplicationError as error:
                 add_service_error(form, error)
@@ -115,10 +112,10 @@ def petition_answer(request: HttpRequest) -> HttpResponse:
                 if rating:
                     petition = services.petition_rate(case_reference=data["reference"], password=data["password"],
                                                       rating=data["rating"], comment=data["comment"],
-                                                      client_ip=_ip(request))
+                                                      client_ip=client_address(request))
                 else:
                     petition = services.petition_lookup(reference=data["reference"], password=data["password"],
-                                                        client_ip=_ip(request))
+                                                        client_ip=client_address(request))
             except TooManyAttempts as error:
                 return render(request, "petitions/public_answer.html",
                               {"form": LookupForm(), "locked": error.render()}, status=429)

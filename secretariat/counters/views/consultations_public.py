@@ -11,14 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
+from secretariat.core.request_context import client_address
 from secretariat.counters.models import ConsultationField, Slot
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.services import consultation_bookings as services
 from secretariat.counters.views.consultations_forms import BookingForm
-
-
-def _ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 
 @require_GET
@@ -46,7 +43,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
             try:
                 booked = services.booking_create(slot_id=slot.pk, name=data["name"], phone=data["phone"],
                                                  email=data["email"] or "", question=data["question"],
-                                                 field=data["field"], client_ip=_ip(request))
+                                                 field=data["field"], client_ip=client_address(request))
             except ApplicationError as error:
                 add_service_error(form, error)
                 status = error.status
