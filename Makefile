@@ -31,16 +31,17 @@ run: install system-deps var/secret_key
 	@$(BIN)/python manage.py demo_logins --port $(PORT)
 	SECURE_COOKIES=0 PORT=$(PORT) exec $(BIN)/gunicorn -c config/gunicorn.conf.py
 
-# Debian's Chromium and the CJK fonts for the browser tests, LibreOffice for PDF output (ODT converted)
-# and poppler's pdftotext to check PDFs; skipped without root (the tests that need them then skip).
-DEBIAN_DEPS := chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils
+# Debian's Chromium and the CJK fonts for the browser tests, LibreOffice for PDF output (ODT converted),
+# poppler's pdftotext to check PDFs and hey for `make bench`; skipped without root (the tests that need them
+# then skip).
+DEBIAN_DEPS := chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils hey
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	    || ! command -v hey >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_DEPS) >/dev/null; \
-	  else echo "note: install Debian's $(DEBIAN_DEPS) for the browser tests and PDF output"; fi; \
+	  else echo "note: install Debian's $(DEBIAN_DEPS) for the browser tests, PDF output and benchmarks"; fi; \
 	fi
 
 test: install system-deps
@@ -51,7 +52,7 @@ check: install
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
 
-bench: install
+bench: install system-deps
 	$(BIN)/python bench/run.py
 
 # Refresh the translation catalogues after changing user-facing strings, then translate the new entries.

@@ -1,14 +1,24 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from config.api import api
 from secretariat.core.views import healthz
 
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask /favicon.ico whatever the page says; send them to the static file (not permanently: its
+    hashed name changes with the file)."""
+    return HttpResponseRedirect(static("favicon.ico"))
+
+
 admin.site.site_header = admin.site.site_title = "秘書處業務平台 Secretariat"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # the API docs page then loads Swagger UI from ninja's own static files, not from a CDN
     "template_partials",
     "axes",
     "secretariat.core",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "secretariat.core.security_headers.SecurityHeadersMiddleware",  # CSP, Permissions-Policy: static files too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "secretariat.core.language.ChosenLanguageMiddleware",
@@ -198,8 +200,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Attachments never get a public URL: they are streamed by a view after a permission check.
-    # An S3-compatible store is one setting away (ATTACHMENT_STORAGE=storages.backends.s3.S3Storage
-    # with django-storages installed and its AWS_* variables set).
+    # An S3-compatible store is one setting away: ATTACHMENT_STORAGE=storages.backends.s3.S3Storage with the
+    # `s3` extra installed (pip install '.[s3]') and the AWS_* variables below (docs/decisions/0012).
     "attachments": {
         "BACKEND": os.environ.get("ATTACHMENT_STORAGE", "django.core.files.storage.FileSystemStorage"),
         "OPTIONS": {"location": str(MEDIA_ROOT / "attachments")}
@@ -208,6 +210,11 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Read by django-storages' S3Storage; boto3 itself reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the
+# environment. The endpoint is what makes it S3-*compatible* (MinIO, Ceph, a cloud's object store).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
@@ -241,7 +248,11 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "secretariat@localhost")
 # The address citizens reach the platform at, for links in mails (e.g. https://secretariat.gov.taipei).
-PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Unset, it is the address gunicorn serves (HOST and PORT, as `make run` and config/gunicorn.conf.py read them).
+_SERVED_HOST = os.environ.get("HOST", "")
+if _SERVED_HOST in {"", "0.0.0.0", "::"}:  # noqa: S104 — bound to every interface: loopback is one of them
+    _SERVED_HOST = "127.0.0.1"
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or f"http://{_SERVED_HOST}:{os.environ.get('PORT') or '8000'}"
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.core import roc
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
+from secretariat.core.redirects import redirect_next
 from secretariat.counters import desk_access
 from secretariat.counters.models import Association, Booking, BookingStatus, ConsultationField
 from secretariat.counters.selectors import consultations as selectors
@@ -106,7 +107,7 @@ def booking_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             raise Http404
     except ApplicationError as error:
         messages.error(request, error.render())
-    return redirect(request.POST.get("next") or "counters:consultations")
+    return redirect_next(request, "counters:consultations")
 
 
 @login_required
