@@ -20,11 +20,13 @@ from secretariat.council.tests.request_helpers import make_councillor
 from secretariat.counters.models import Booking, Enquiry, EnquiryCategory, Slot
 from secretariat.counters.tests.consultation_helpers import CITIZEN, associations, legal_slot
 from secretariat.counters.tests.enquiry_helpers import categories, clock, counter_clerk, on_working_day
+from secretariat.media.models import OpinionItem
+from secretariat.media.tests.opinion_helpers import monitor
 from secretariat.petitions.models import Petition
 from tests.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
-__all__ = ["associations", "categories", "clock", "counter_clerk", "legal_slot", "on_working_day"]
+__all__ = ["associations", "categories", "clock", "counter_clerk", "legal_slot", "monitor", "on_working_day"]
 
 TWO_TO_63 = 2**63
 TEN_TO_30 = 10**30
@@ -110,7 +112,15 @@ def test_a_lone_surrogate_is_refused(secretariat_clerk: User) -> None:
     assert not Petition.objects.exists()
 
 
-# --- Dates past the calendar's end ---------------------------------------------------------------------
+# --- Dates and times no database holds ------------------------------------------------------------------
+
+@pytest.mark.parametrize("seen_at", ["2023-09-12T09:00:00+22:33", "0001-01-01T00:00:00+08:00"])
+def test_a_time_with_no_real_offset_or_no_utc_equivalent_is_refused(monitor: User, seen_at: str) -> None:
+    body = refusal(post_json(client_for(monitor), "/api/v1/media/opinion/items", {
+        "outlet": "北市日報", "medium": "news", "headline": "捷運板南線號誌故障", "seen_at": seen_at}))
+    assert (body["code"], body["field"]) == ("invalid_input", "seen_at")
+    assert not OpinionItem.objects.exists()
+
 
 def test_adding_working_days_past_9999_is_a_400(secretariat_clerk: User) -> None:
     body = refusal(client_for(secretariat_clerk).get("/api/v1/calendar/add?start=9999-12-31&days=366"), 400)
