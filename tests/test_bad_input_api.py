@@ -86,6 +86,39 @@ def test_a_body_number_beyond_64_bits_is_refused_and_nothing_is_written(
     assert not Enquiry.objects.exists()
 
 
+def _integer_parameters(operation: dict[str, Any], where: str) -> list[str]:
+    return [parameter["name"] for parameter in operation.get("parameters", [])
+            if parameter["in"] == where and parameter.get("schema", {}).get("type") == "integer"]
+
+
+def _operations_with_integer_parameters() -> list[tuple[str, str, list[str], list[str]]]:
+    from config.api import api
+
+    found = []
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method, operation in operations.items():
+            in_path, in_query = _integer_parameters(operation, "path"), _integer_parameters(operation, "query")
+            if in_path or in_query:
+                found.append((method, path, in_path, in_query))
+    return found
+
+
+def test_every_integer_parameter_of_every_operation_refuses_64_bits_and_more(secretariat_admin: User) -> None:
+    """The sweep behind the examples above: every operation with an integer in its path or query."""
+    admin = client_for(secretariat_admin)
+    operations = _operations_with_integer_parameters()
+    assert len(operations) >= 20
+    for method, path, in_path, in_query in operations:
+        url = path
+        for name in in_path:
+            url = url.replace("{" + name + "}", str(TWO_TO_63))
+        url = url.replace("{", "").replace("}", "")  # other path parameters: any text
+        query = "&".join(f"{name}={TWO_TO_63}" for name in in_query)
+        response = getattr(admin, method)(f"{url}?{query}", content_type="application/json")
+        body = refusal(response)
+        assert body["code"] == "invalid_input", (method, path)
+
+
 # --- Text the databases cannot hold --------------------------------------------------------------------
 
 def test_a_nul_character_in_a_petition_is_refused_everywhere(secretariat_clerk: User) -> None:
