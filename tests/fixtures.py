@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from secretariat.accounts.models import Agency, Unit, User
 from secretariat.accounts.roles import Role
@@ -40,6 +41,17 @@ def client_for(persona: User | None, **client_options: Any) -> Client:
     if persona is not None:
         client.force_login(persona, backend=LOGIN_BACKEND)
     return client
+
+
+def in_english(client: Client) -> Client:
+    """The interface follows the language switch's cookie (core/language.py), not the browser's header."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def english(message: Any) -> str:
+    with translation.override("en"):
+        return str(message)
 
 
 def has_project_translations(language: str = "zh_Hant") -> bool:

@@ -9,9 +9,7 @@ import json
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client, override_settings
-from django.utils import translation
 
 from secretariat.accounts.models import User
 from secretariat.core.input_safety import NOT_UNICODE, NUL_CHARACTER, NUMBER_TOO_LARGE
@@ -23,7 +21,7 @@ from secretariat.counters.tests.enquiry_helpers import categories, clock, counte
 from secretariat.media.models import OpinionItem
 from secretariat.media.tests.opinion_helpers import monitor
 from secretariat.petitions.models import Petition
-from tests.fixtures import client_for
+from tests.fixtures import client_for, english, in_english
 
 pytestmark = pytest.mark.django_db
 __all__ = ["associations", "categories", "clock", "counter_clerk", "legal_slot", "monitor", "on_working_day"]
@@ -47,17 +45,6 @@ def refusal(response: Any, status: int = 422) -> dict[str, Any]:
     body = response.json()
     assert set(body) >= ERROR_KEYS
     return body
-
-
-def in_english(client: Client) -> Client:
-    """The interface follows the language switch's cookie (core/language.py), not the browser's header."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
-def english(message: Any) -> str:
-    with translation.override("en"):
-        return str(message)
 
 
 # --- Whole numbers beyond 64 bits ----------------------------------------------------------------------

@@ -18,24 +18,13 @@ from secretariat.media.models import OpinionItem
 from secretariat.media.services import releases as release_services
 from secretariat.media.tests.opinion_helpers import monitor
 from secretariat.media.tests.press_helpers import media_head, media_officer, media_writer
-from tests.fixtures import client_for
+from tests.fixtures import client_for, english, in_english
 
 pytestmark = pytest.mark.django_db
 __all__ = ["media_head", "media_officer", "media_writer", "monitor"]
 
 TWO_TO_63 = str(2**63)
 THIRTY_DIGITS = "1" * 30
-
-
-def in_english(client: Client) -> Client:
-    """The interface follows the language switch's cookie (core/language.py), not the browser's header."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
-def english(message: Any) -> str:
-    with translation.override("en"):
-        return str(message)
 
 
 def page_text(response: Any) -> str:
