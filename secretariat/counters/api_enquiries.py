@@ -17,10 +17,10 @@ from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.services import enquiries as services
 from secretariat.counters.services.petition_help import petition_help_record
 from secretariat.counters.statistics import (
-    DEFAULT_PERIOD,
     MonthRange,
     MonthTable,
     TableRow,
+    current_period,
     enquiry_table,
     help_table,
     parse_month,
@@ -176,7 +176,7 @@ def statistics(request: HttpRequest, period: str = "",
                first: str = Query("", alias="from"),  # type: ignore[type-arg]
                last: str = Query("", alias="to")) -> StatisticsOut:  # type: ignore[type-arg]
     _require_viewer(request)
-    months = MonthRange.parse(period=period, first=first, last=last, default=DEFAULT_PERIOD)
+    months = MonthRange.parse(period=period, first=first, last=last, default=current_period())
     return StatisticsOut(label=months.label, first_month=months.first_text, last_month=months.last_text,
                          tables=[_table_out(enquiry_table(months)), _table_out(help_table(months))])
 

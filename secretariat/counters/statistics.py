@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,11 @@ from secretariat.counters.models import EnquiryCategory, HelpKind
 from secretariat.counters.selectors import enquiries as selectors
 
 MAX_MONTHS = 120  # ten years
-DEFAULT_PERIOD = Period(112, 2)  # the seed's half-year: what the statistics show first
+
+
+def current_period() -> Period:
+    """The half-year containing today (Asia/Taipei): what the statistics show first."""
+    return Period.containing(timezone.localdate())
 MonthKey = tuple[int, int]
 _MONTH = re.compile(r"^\s*(\d{1,4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*$")
 

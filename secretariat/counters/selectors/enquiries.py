@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from secretariat.counters.enquiry_rules import counter_open_on as counter_open_on
@@ -30,6 +30,12 @@ def category_list(*, include_inactive: bool = False) -> QuerySet[EnquiryCategory
 def counted() -> QuerySet[Enquiry]:
     """Enquiries that count: those not undone."""
     return Enquiry.objects.filter(cancelled_at__isnull=True)
+
+
+def first_enquiry_day() -> dt.date | None:
+    """The day of the earliest enquiry that counts, or None before the first one."""
+    first: dt.date | None = counted().aggregate(first=Min("recorded_on"))["first"]
+    return first
 
 
 @dataclass(frozen=True)

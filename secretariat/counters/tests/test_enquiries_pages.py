@@ -167,3 +167,20 @@ def test_an_administrator_adds_a_category_in_the_admin(client_for: Callable[...,
     assert added.status_code == 302
     category = EnquiryCategory.objects.get(code="labour")
     assert AuditEntry.objects.filter(action="counters.enquiry_category_save", target_id=str(category.pk)).exists()
+
+
+def test_statistics_open_on_the_current_half_year_and_offer_every_earlier_one_with_enquiries(
+        client_for: Callable[..., Client], counter_clerk: User, categories: dict[str, EnquiryCategory],
+        on_working_day: dt.date, clock: Callable[[dt.datetime], None]) -> None:
+    client = client_for(counter_clerk)
+    client.post("/counters/counter/record/", {"category": categories["civil"].pk}, **HTMX)
+    clock(at(dt.date(2026, 3, 10)))  # two and a half years after the enquiry: 115年上半年
+    client = client_for(counter_clerk)  # a new sign-in: the first session has long expired
+    html = client.get("/counters/counter/statistics/").content.decode()
+    assert "115年1月" in html
+    assert "112年10月" not in html
+    assert '<option value="115H1" selected>' in html
+    assert '<option value="112H2" >' in html
+    assert '<option value="112H1"' not in html  # nothing before the first enquiry, once four are offered
+    body = client.get("/api/v1/counters/enquiries/statistics").json()
+    assert body["first_month"] == "2026-01"

@@ -1,4 +1,4 @@
-"""The counter's statistics page: for a ROC half-year (112H2 by default) or any month range, the seed's
+"""The counter's statistics page: for a ROC half-year (the current one by default) or any month range, the seed's
 two tables (enquiries by category; petition help, individual and collective), a monthly trend chart,
 and the downloads (ODS, XLSX, CSV). Thin: figures from counters.statistics, files from counters.exports.
 """
@@ -10,31 +10,36 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
 from secretariat.counters import charts, exports
 from secretariat.counters.selectors import enquiries as selectors
-from secretariat.counters.statistics import DEFAULT_PERIOD, MonthRange, enquiry_table, help_table
+from secretariat.counters.statistics import MonthRange, current_period, enquiry_table, help_table
 
 TEMPLATE = "counters/enquiries/statistics.html"
 FORMATS = ("ods", "xlsx", "csv")
 
 
+OFFERED_AT_LEAST = 4
+OFFERED_AT_MOST = 20  # ten years of half-years
+
+
 def _periods() -> list[Period]:
-    """The half-years offered in the menu: the current one back to the seed's (at least four)."""
-    current = Period.containing(timezone.localdate())
-    options = [current]
-    while options[-1] > DEFAULT_PERIOD or len(options) < 4:
+    """The half-years offered in the menu: the current one back to the earliest with enquiries (at least
+    four, so a new counter can still look back; at most ten years)."""
+    first_day = selectors.first_enquiry_day()
+    oldest = Period.containing(first_day) if first_day else current_period()
+    options = [current_period()]
+    while (options[-1] > oldest or len(options) < OFFERED_AT_LEAST) and len(options) < OFFERED_AT_MOST:
         options.append(options[-1].previous())
     return options
 
 
 def _range(request: HttpRequest) -> MonthRange:
     return MonthRange.parse(period=request.GET.get("period", "")[:20], first=request.GET.get("from", "")[:20],
-                            last=request.GET.get("to", "")[:20], default=DEFAULT_PERIOD)
+                            last=request.GET.get("to", "")[:20], default=current_period())
 
 
 def _form_context(request: HttpRequest) -> dict[str, Any]:
