@@ -261,13 +261,6 @@ def periods_on_record(*, agency_ids: set[int] | None = None, today: dt.date | No
     return periods
 
 
-def latest_period_on_record(*, agency_ids: set[int] | None = None, today: dt.date | None = None) -> Period:
-    """The period of the most recent petition received up to today (the current one if none)."""
-    today = today or timezone.localdate()
-    last = received_in_any(agency_ids).filter(received_on__lte=today).aggregate(last=Max("received_on"))["last"]
-    return Period.containing(last or today)
-
-
 def received_in_any(agency_ids: set[int] | None = None) -> QuerySet[Case]:
     rows = Case.objects.filter(kind=KIND)
     return rows if agency_ids is None else rows.filter(lead_agency_id__in=agency_ids)

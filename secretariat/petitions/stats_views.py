@@ -68,9 +68,10 @@ def _scope(request: HttpRequest) -> set[int] | None:
         raise PermissionDenied from None
 
 
-def _period(request: HttpRequest, scope: set[int] | None) -> Period:
+def _period(request: HttpRequest) -> Period:
+    """The chosen half-year; the current one (Asia/Taipei) when none is chosen."""
     text = request.GET.get("period", "").strip()[:20]
-    return Period.parse(text) if text else stats.latest_period_on_record(agency_ids=scope)
+    return Period.parse(text) if text else Period.containing(timezone.localdate())
 
 
 @login_required
@@ -79,7 +80,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     options = stats.periods_on_record(agency_ids=scope)
     try:
-        period = _period(request, scope)
+        period = _period(request)
     except ApplicationError as error:
         return render(request, "petitions/stats.html", {"error": error.render(), "options": options,
                                                         "chosen": request.GET.get("period", "")[:20]}, status=400)
@@ -104,7 +105,7 @@ def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
 
     scope = _scope(request)
     try:
-        download = build(period=_period(request, scope), agency_ids=scope, file_format=file_format)
+        download = build(period=_period(request), agency_ids=scope, file_format=file_format)
     except ApplicationError as error:
         return render(request, "petitions/stats.html", {"error": error.render(), "chosen": request.GET.get(
             "period", "")[:20], "options": stats.periods_on_record(agency_ids=scope)}, status=400)

@@ -182,11 +182,5 @@ def test_the_period_picker_offers_each_half_year_on_record_newest_first(make):
     assert [period.code for period in periods] == ["113H2", "113H1", "112H2", "112H1"]
 
 
-def test_the_page_opens_on_the_latest_period_with_petitions(make):
-    make(received="2023-09-01 10:00")
-
-    assert stats.latest_period_on_record(today=dt.date(2026, 1, 5)) == H2
-
-
 def test_the_seed_layout_puts_two_agencies_on_a_line():
     assert stats.two_columns(["a", "b", "c"]) == [("a", "b"), ("c", None)]

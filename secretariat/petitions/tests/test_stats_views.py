@@ -7,7 +7,9 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from secretariat.core.roc import Period
 from secretariat.petitions.tests.stats_helpers import PetitionMaker
 
 PAGE = reverse("petition_stats:page")
@@ -42,10 +44,15 @@ def test_the_page_draws_the_months_as_an_svg_chart(client_for, secretariat_clerk
     assert "<script" not in page.split("<main", 1)[1]
 
 
-def test_the_page_opens_on_the_latest_period_with_petitions(client_for, secretariat_clerk, petitions):
+def test_the_page_opens_on_the_current_period_and_offers_the_earlier_ones_on_record(
+        client_for, secretariat_clerk, petitions):
     response = client_for(secretariat_clerk).get(PAGE)
-
-    assert response.context["period"].code == "112H2"
+    assert response.status_code == 200
+    current = Period.containing(timezone.localdate())
+    assert response.context["period"] == current
+    offered = [option.code for option in response.context["options"]]
+    assert offered[0] == current.code
+    assert "112H2" in offered
 
 
 def test_a_liaison_sees_only_their_own_agencys_figures(client_for, liaison, petitions):
