@@ -30,6 +30,17 @@ def watched(page: Any) -> list[str]:
     return problems
 
 
+def visit_all(page: Any, base_url: str, paths: list[str]) -> list[str]:
+    """Open each path in turn (each must answer 2xx) and return the errors the browser reported on the way."""
+    problems = watched(page)
+    for path in paths:
+        response = page.goto(f"{base_url}{path}")
+        assert response is not None
+        assert response.ok, path
+        page.wait_for_load_state("networkidle")
+    return problems
+
+
 @pytest.fixture
 def admin(live_site: Any, secretariat_admin: User) -> User:
     return secretariat_admin
@@ -38,24 +49,12 @@ def admin(live_site: Any, secretariat_admin: User) -> User:
 def test_staff_pages_load_nothing_the_policy_refuses(admin: User, new_page: Any, live_server: Any) -> None:
     page = new_page()
     sign_in_by_session(page, live_server.url, admin)
-    problems = watched(page)
-    for path in STAFF_PAGES:
-        response = page.goto(f"{live_server.url}{path}")
-        assert response is not None
-        assert response.ok, path
-        page.wait_for_load_state("networkidle")
-    assert problems == []
+    assert visit_all(page, live_server.url, STAFF_PAGES) == []
 
 
 def test_public_pages_load_nothing_the_policy_refuses(live_site: Any, reference_data: None, new_page: Any) -> None:
     page = new_page()
-    problems = watched(page)
-    for path in PUBLIC_PAGES:
-        response = page.goto(f"{live_site.url}{path}")
-        assert response is not None
-        assert response.ok, path
-        page.wait_for_load_state("networkidle")
-    assert problems == []
+    assert visit_all(page, live_site.url, PUBLIC_PAGES) == []
 
 
 def test_the_api_docs_render_from_this_site_alone(admin: User, new_page: Any, live_server: Any) -> None:
