@@ -22,9 +22,15 @@ var/secret_key:
 	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	@chmod 600 var/secret_key
 
+# The key that seals the audit chains (docs/decisions/0009): outside the database, like the secret key.
+var/audit_key:
+	@mkdir -p var
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/audit_key
+	@chmod 600 var/audit_key
+
 # The embedded default: SQLite in var/, tasks in-process, periodic jobs in a web worker's thread,
 # plain HTTP on loopback (so cookies cannot be marked Secure; production serves HTTPS and keeps them Secure).
-run: install system-deps var/secret_key
+run: install system-deps var/secret_key var/audit_key
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_load
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

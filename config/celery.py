@@ -14,6 +14,7 @@ app.autodiscover_tasks()
 # One schedule for both modes: `celery beat` reads it in production, the embedded scheduler otherwise.
 app.conf.beat_schedule = {
     "audit-verify-nightly": {"task": "audit.verify_chain", "schedule": crontab(hour=2, minute=15)},
+    "audit-anchor-daily": {"task": "audit.anchor_chain", "schedule": crontab(hour=23, minute=55)},
     "calendar-coverage-daily": {"task": "core.calendar_coverage_check", "schedule": crontab(hour=6, minute=0)},
     "case-reminders-daily": {"task": "cases.send_reminders", "schedule": crontab(hour=8, minute=30)},
     "sessions-purge-nightly": {"task": "accounts.purge_expired_sessions", "schedule": crontab(hour=3, minute=0)},

@@ -15,6 +15,7 @@ ROOT = Path(settings.BASE_DIR)
 # The README's production step, with invented values.
 PRODUCTION = {
     "SECRET_KEY": "x7Qp-production-like-key-" + "k3Vr9sLm2Tz8Wb4Yc6Nd1Hf5Jg0Ae7Ux",
+    "AUDIT_KEY": "a9Lm-production-like-audit-key-" + "Q2w8Er4Ty6Ui1Op3As5Df7Gh",
     "DATABASE_URL": "postgres://secretariat:secret@db.internal:5432/secretariat",
     "REDIS_URL": "redis://redis.internal:6379/0",
     "ALLOWED_HOSTS": "secretariat.gov.taipei",

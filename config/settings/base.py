@@ -254,6 +254,17 @@ if _SERVED_HOST in {"", "0.0.0.0", "::"}:  # noqa: S104 — bound to every inter
     _SERVED_HOST = "127.0.0.1"
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or f"http://{_SERVED_HOST}:{os.environ.get('PORT') or '8000'}"
 
+# --- Audit trail ----------------------------------------------------------------------------------
+# The audit chains are sealed with this key, kept outside the database (docs/decisions/0009): `make run` writes
+# var/audit_key; production passes AUDIT_KEY. Unset, the first audit write fails (and `check --deploy` says so).
+AUDIT_KEY = os.environ.get("AUDIT_KEY", "")
+if not AUDIT_KEY and (VAR_DIR / "audit_key").exists():
+    AUDIT_KEY = (VAR_DIR / "audit_key").read_text().strip()
+# The chains' tips are appended here daily and by `manage.py audit_anchor` (empty: no file), and mailed to
+# the auditors' addresses (comma-separated) when given. Keep the file where the database's users cannot write.
+AUDIT_ANCHOR_FILE = os.environ.get("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit_anchors.jsonl"))
+AUDIT_ANCHOR_MAIL_TO = env_list("AUDIT_ANCHOR_MAIL_TO", "")
+
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -18,6 +18,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMBEDDED_SCHEDULER = False
+AUDIT_KEY = "test-only-audit-key-not-secret-0123456789"
+# No anchor file by default: one file shared by a process's tests would carry one test's chain tips into the
+# next test's verification. Tests that anchor point AUDIT_ANCHOR_FILE at their own temporary file.
+AUDIT_ANCHOR_FILE = ""
+AUDIT_ANCHOR_MAIL_TO = []
 TEST_MEDIA = tempfile.mkdtemp(prefix="secretariat-test-media-")
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="secretariat-test-static-"))  # WhiteNoise wants it to exist
 MEDIA_ROOT = Path(TEST_MEDIA)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema
 
 from secretariat.audit import selectors
-from secretariat.audit.services import audit_verify
-from secretariat.core.errors import PermissionRefused
+from secretariat.audit.services import audit_anchor, audit_verify
+from secretariat.core.errors import Conflict, PermissionRefused
 
 router = Router(tags=["audit"])
 
@@ -32,6 +34,7 @@ class AuditEntryOut(Schema):
 
 class AccessOut(Schema):
     id: int
+    seq: int
     occurred_at: dt.datetime
     actor_id: int
     subject_type: str
@@ -40,6 +43,7 @@ class AccessOut(Schema):
     fields: list[str]
     reason: str
     approved_by_id: int | None
+    hash: str
 
 
 class VerifyOut(Schema):
@@ -68,3 +72,32 @@ def verify(request: HttpRequest) -> Any:
     if not request.user.has_perm("audit.view_auditentry"):
         raise PermissionRefused()
     return audit_verify()
+
+
+class ChainTipOut(Schema):
+    chain: str
+    seq: int
+    hash: str
+
+
+class AnchorOut(Schema):
+    anchored_at: dt.datetime
+    tips: list[ChainTipOut]
+    kept_in_file: bool
+    mailed_to: list[str]
+
+
+@router.post("/anchor", response=AnchorOut, summary="Write the chains' tips outside the database now")
+def anchor(request: HttpRequest) -> Any:
+    """409 `anchor_not_configured` when neither an anchor file nor an auditors' address is set."""
+    if not request.user.has_perm("audit.view_auditentry"):
+        raise PermissionRefused()
+    try:
+        outcome = audit_anchor()
+    except ImproperlyConfigured as error:
+        raise Conflict(_("No anchor file or auditors' address is configured: the anchor was not kept."),
+                       code="anchor_not_configured") from error
+    return {"anchored_at": outcome.anchor.anchored_at, "kept_in_file": outcome.path is not None,
+            "mailed_to": outcome.mailed_to,
+            "tips": [{"chain": name, "seq": tip.seq, "hash": tip.hash}
+                     for name, tip in sorted(outcome.anchor.tips.items())]}

@@ -1,5 +1,24 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.conf import settings
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
+
+MIN_KEY_LENGTH = 32
+
+
+def check_audit_key(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Without a key no audit row can be written; a short one can be guessed (docs/decisions/0009)."""
+    key = str(getattr(settings, "AUDIT_KEY", "") or "")
+    if not key:
+        return [checks.Error("AUDIT_KEY is not set: audit rows cannot be sealed.",
+                             hint="Set AUDIT_KEY, or run `make run`, which creates var/audit_key.", id="audit.E001")]
+    if len(key) < MIN_KEY_LENGTH:
+        return [checks.Warning(f"AUDIT_KEY is shorter than {MIN_KEY_LENGTH} characters.",
+                               hint="Use a long random value, e.g. `python -c 'import secrets; "
+                                    "print(secrets.token_urlsafe(50))'`.", id="audit.W001")]
+    return []
 
 
 class AuditConfig(AppConfig):
@@ -12,6 +31,7 @@ class AuditConfig(AppConfig):
         from secretariat.core.changes import install_recorder
 
         install_recorder(audit_record)
+        checks.register(check_audit_key)
 
         from secretariat.core.navigation import NavEntry, register, with_perm
 

@@ -6,9 +6,12 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 GENESIS_HASH = "0" * 64
+AUDIT_CHAIN = "audit"
+ACCESS_CHAIN = "access"
 
 
 class AppendOnlyError(RuntimeError):
@@ -43,8 +46,9 @@ class AppendOnlyModel(models.Model):
 class AuditEntry(AppendOnlyModel):
     """One change: who did what to which record, and the record's values before and after.
 
-    `hash` covers every column and the previous row's hash, so editing or removing a row breaks the
-    chain from that row on (`manage.py audit_verify`).
+    `hash` is an HMAC (key outside the database) over every column and the previous row's hash, so editing or
+    removing a row breaks the chain from that row on, and cutting the newest rows off contradicts the anchors
+    kept outside the database (`manage.py audit_verify`; docs/decisions/0009).
     """
 
     seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
@@ -74,11 +78,10 @@ class AuditEntry(AppendOnlyModel):
 
 
 class AuditHead(models.Model):
-    """The single row holding the chain's tip; locked while a row is appended, so appends queue.
+    """One row per chain (the audit trail, the personal-data access log) holding its tip; locked while a row is
+    appended, so appends queue. It also lets verification notice that the newest rows were deleted."""
 
-    It also lets verification notice that the newest rows were deleted.
-    """
-
+    chain = models.CharField(max_length=16, unique=True, default=AUDIT_CHAIN)
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
 
@@ -86,7 +89,7 @@ class AuditHead(models.Model):
         verbose_name = _("audit chain head")
 
     def __str__(self) -> str:
-        return f"#{self.last_seq} {self.last_hash[:12]}"
+        return f"{self.chain} #{self.last_seq} {self.last_hash[:12]}"
 
 
 class AuditVerification(AppendOnlyModel):
@@ -109,9 +112,13 @@ class AuditVerification(AppendOnlyModel):
 
 
 class PersonalDataAccess(AppendOnlyModel):
-    """Someone was shown a person's personal data: who, whose, which fields, when and why."""
+    """Someone was shown a person's personal data: who, whose, which fields, when and why.
 
-    occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    Chained like the audit trail (its own sequence and HMAC chain, the same key)."""
+
+    seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
+    # Set before saving (not auto_now_add, which would overwrite it), because the hash covers it.
+    occurred_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("viewed by"), on_delete=models.PROTECT,
                               related_name="+")
     subject_type = models.CharField(_("record type"), max_length=80)
@@ -121,6 +128,8 @@ class PersonalDataAccess(AppendOnlyModel):
     reason = models.CharField(_("reason"), max_length=500)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True,
                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64)
 
     class Meta:
         ordering = ["-occurred_at"]
