@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from secretariat.accounts.roles import Role
 from secretariat.cases.models import Case, CaseEvent
+from secretariat.cases.selectors import case_read_in_full_q
 from secretariat.core.admin_base import ReadOnlyAdmin
 
 # Who reads cases here: auditors checking the record, and the Secretariat's administrators.
@@ -55,6 +57,11 @@ class CaseAdmin(CaseReaderAdmin):
     show_full_result_count = False  # a count over every case would cost more than the page
     inlines = [CaseEventInline]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
+        # The admin shows subjects and timelines: a confidential case only to those who read it in full
+        # (an auditor finds it on the case pages, as 「密件」).
+        return super().get_queryset(request).filter(case_read_in_full_q(request.user))
+
 
 @admin.register(CaseEvent)
 class CaseEventAdmin(CaseReaderAdmin):
@@ -63,3 +70,6 @@ class CaseEventAdmin(CaseReaderAdmin):
     search_fields = ["case__reference", "actor_label"]
     list_select_related = ["case", "agency"]
     show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CaseEvent]:
+        return super().get_queryset(request).filter(case_read_in_full_q(request.user, prefix="case__"))

@@ -18,7 +18,9 @@ from secretariat.cases.selectors import (
     InboxFilter,
     case_get_for,
     case_inbox_page,
-    case_timeline,
+    case_redacted,
+    case_timeline_for,
+    case_title_for,
     inbox_cursor_parse,
 )
 from secretariat.cases.services import available_steps, case_transition
@@ -38,11 +40,12 @@ def _status_label(value: str) -> str:
     return str(CaseStatus(value).label) if value in CaseStatus.values else value
 
 
-def _case_out(case: Case) -> dict[str, Any]:
+def _case_out(user: Any, case: Case) -> dict[str, Any]:
     kind = kind_for(case.kind)
     return {
         "id": case.pk, "reference": case.reference, "kind": case.kind, "kind_label": str(kind.label),
-        "title": case.title, "status": case.status, "status_label": _status_label(case.status),
+        "title": case_title_for(user, case), "redacted": case_redacted(user, case),
+        "status": case.status, "status_label": _status_label(case.status),
         "lead_agency": _agency(case.lead_agency), "co_agencies": [_agency(a) for a in case.co_agencies.all()],
         "received_at": case.received_at, "received_on": case.received_on,
         "received_roc": roc.format_slash(case.received_on), "assigned_on": case.assigned_on, "due_on": case.due_on,
@@ -71,8 +74,8 @@ def _detail_out(request: HttpRequest, case: Case) -> dict[str, Any]:
     labels: dict[str, Any] = {t.name: t.label for t in transitions}
     labels["open"] = _("Registered")
     return {
-        **_case_out(case),
-        "timeline": [_event_out(event, labels) for event in case_timeline(case=case)],
+        **_case_out(request.user, case),
+        "timeline": [_event_out(event, labels) for event in case_timeline_for(user=request.user, case=case)],
         "steps": [{"name": t.name, "label": str(t.label), "requires": list(t.requires)}
                   for t in available_steps(user=request.user, case=case)],
     }
@@ -95,7 +98,7 @@ def case_list(
                           after=inbox_cursor_parse(cursor[:40]))
     page = case_inbox_page(user=request.user, filters=filters, limit=limit)
     prefetch_related_objects(page.rows, "co_agencies", "merged_into")
-    return {"items": [_case_out(case) for case in page.rows], "next_cursor": page.next_cursor}
+    return {"items": [_case_out(request.user, case) for case in page.rows], "next_cursor": page.next_cursor}
 
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="One case with its timeline and your next steps")

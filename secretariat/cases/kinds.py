@@ -10,11 +10,17 @@ from typing import TYPE_CHECKING, Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.cases.workflow import STANDARD, Transition, Workflow
+from secretariat.cases.workflow import STANDARD, Party, Transition, Workflow
 from secretariat.core.errors import ValidationFailed
 
 if TYPE_CHECKING:
     from secretariat.cases.models import Case
+
+
+# The lead agency and the Secretariat's handling staff work the case; the requester asked it; scheduled
+# work acts for the Secretariat. Co-agencies, auditors and everyone else read 「密件」.
+CONFIDENTIAL_READERS = frozenset({Party.SECRETARIAT, Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.REQUESTER,
+                                  Party.SYSTEM})
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,13 @@ class CaseKind:
     rule is in calendar days, like council questions, says so here); otherwise `answer_days` working days.
     `decline_reasons`: code → label of the reasons this kind may be declined for (petitions: the
     grounds of 行政程序法 §173). When given, a decline must name one of them.
+    `may_take(user, case, transition)`: the kind's own rule, beyond the workflow's statuses and parties,
+    for whether this user may take this step on this case now; raises an ApplicationError saying why not.
+    It must depend on the case's state only (not on the values a form sends): the engine applies it when
+    a step is taken and when the steps on offer are listed, so a step is offered only if it would be allowed.
+    `confidential_readers`: who reads a confidential case (`Case.confidential`, which the kind sets when it
+    opens the case) in full — its subject and timeline. Everyone else who may see the case reads
+    「密件」 and no timeline (密不錄由).
     """
 
     code: str
@@ -42,6 +55,8 @@ class CaseKind:
     is_requester: Callable[[Any, Case], bool] | None = None
     decline_reasons: Mapping[str, str | Promise] = field(default_factory=dict, hash=False)
     deadline: Callable[[Case, dt.date, Any], dt.date] | None = None
+    confidential_readers: frozenset[Party] = field(default_factory=lambda: CONFIDENTIAL_READERS)
+    may_take: Callable[[Any, Case, Transition], None] | None = None
 
 
 def decline_reason_label(kind: CaseKind, code: str) -> str | Promise:

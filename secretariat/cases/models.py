@@ -37,6 +37,9 @@ class Case(models.Model):
     kind = models.CharField(_("kind"), max_length=30, db_index=True)
     reference = models.CharField(_("case number"), max_length=20, unique=True)
     title = models.CharField(_("subject"), max_length=200)
+    # Set by the case's kind when it opens the case (a petition needing secrecy): registered as 密不錄由,
+    # the subject and timeline are read only by the kind's confidential readers (see cases.parties).
+    confidential = models.BooleanField(_("confidential"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.RECEIVED)
     lead_agency = models.ForeignKey("accounts.Agency", verbose_name=_("lead agency"), null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="lead_cases")
@@ -79,7 +82,8 @@ class Case(models.Model):
         verbose_name_plural = _("cases")
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
+        # str() labels audit rows, admin lists and choices, which everyone with access to them reads.
+        return self.reference if self.confidential else f"{self.reference} {self.title}"
 
     @property
     def is_open(self) -> bool:

@@ -1,12 +1,15 @@
-"""How a person stands to a case (see workflow.Party), and who may see it."""
+"""How a person stands to a case (see workflow.Party), who may see it, and who reads a confidential
+case in full (its subject and timeline; docs/decisions/0010-confidential-cases-and-attachment-access.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.roles import Role
-from secretariat.cases.kinds import kind_for
+from secretariat.cases.kinds import all_kinds, kind_for
 from secretariat.cases.models import Case
 from secretariat.cases.workflow import Party
 from secretariat.core.changes import SystemActor
@@ -47,3 +50,45 @@ def may_see(user: Any, case: Case) -> bool:
         return True
     kind = kind_for(case.kind)
     return bool(kind.is_requester and kind.is_requester(user, case))
+
+
+def reads_in_full(user: Any, case: Case) -> bool:
+    """Whether `user`, who may see `case`, also reads its subject and timeline: always for an ordinary
+    case; for a confidential one only the kind's confidential readers (lead agency, Secretariat, requester)."""
+    if not case.confidential:
+        return True
+    return bool(parties_of(user, case) & kind_for(case.kind).confidential_readers)
+
+
+def _standing_parties(user: Any) -> set[Party]:
+    """The parties `user` is to every case, whichever agency leads it."""
+    if isinstance(user, SystemActor):
+        return {Party.SYSTEM, Party.SECRETARIAT}
+    if getattr(user, "is_authenticated", False) and user.is_active and user.role in SECRETARIAT_ROLES:
+        return {Party.SECRETARIAT}
+    return set()
+
+
+def _lead_parties(user: Any) -> set[Party]:
+    """The parties `user` is to the cases their agency leads."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.role not in AGENCY_ROLES:
+        return set()
+    return {Party.LEAD_AGENCY, Party.AGENCY_HEAD} if user.role == Role.AGENCY_HEAD else {Party.LEAD_AGENCY}
+
+
+def read_in_full_q(user: Any, *, prefix: str = "") -> Q:
+    """`reads_in_full` as a filter on Case rows, for searches and exports over many cases: matching a
+    subject's words must not reveal a confidential case to someone who reads it as 「密件」. `prefix`
+    reaches the case from another model (`"case__"` from a kind's own table).
+
+    It errs on the safe side: a requester's own confidential case is not matched (the kind's
+    `is_requester` is Python, not SQL)."""
+    standing, lead = _standing_parties(user), _lead_parties(user)
+    allowed = (agency_scope_ids(user) or set()) if lead else set()
+    rule = Q(**{f"{prefix}confidential": False})
+    for kind in all_kinds():
+        if standing & kind.confidential_readers:
+            rule |= Q(**{f"{prefix}kind": kind.code})
+        elif allowed and lead & kind.confidential_readers:
+            rule |= Q(**{f"{prefix}kind": kind.code, f"{prefix}lead_agency_id__in": allowed})
+    return rule

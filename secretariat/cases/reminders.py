@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from secretariat.accounts.models import Agency, User
 from secretariat.accounts.roles import Role
 from secretariat.cases.models import Case, ReminderDigest, ReminderKind
-from secretariat.cases.selectors import due_soon_cases, overdue_cases
+from secretariat.cases.selectors import case_title_unaddressed, due_soon_cases, overdue_cases
 from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
@@ -80,6 +80,7 @@ def _compose(kind: str, agency: Agency, cases: list[Case]) -> tuple[str, str]:
         ReminderKind.ESCALATION: _("For the agency head — %(agency)s has %(count)s overdue cases"),
     }
     subject = titles[kind] % {"agency": agency.short_name, "count": len(cases)}
-    lines = [f"{case.reference}  {roc.format_slash(case.due_on) if case.due_on else '—'}  {case.title}"
-             for case in cases]
+    # A mail leaves the platform: a confidential subject reads 「密件」 even for the lead agency.
+    lines = [f"{case.reference}  {roc.format_slash(case.due_on) if case.due_on else '—'}  "
+             f"{case_title_unaddressed(case)}" for case in cases]
     return subject, subject + "\n\n" + "\n".join(lines)

@@ -20,7 +20,9 @@ class CaseOut(Schema):
     reference: str
     kind: str
     kind_label: str
-    title: str
+    title: str = Field(description="The subject; 「密件」 for a confidential case you read redacted")
+    redacted: bool = Field(description="True when the case is confidential and you are not among its readers: "
+                                       "its subject reads 「密件」 and its timeline is empty")
     status: str
     status_label: str
     lead_agency: AgencyRef | None

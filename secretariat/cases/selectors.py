@@ -1,4 +1,9 @@
-"""Reading cases: the scoped inbox, due-soon and overdue lists, and one case with its timeline."""
+"""Reading cases: the scoped inbox, due-soon and overdue lists, and one case with its timeline.
+
+Whoever shows a case — page, API, search, export, dashboard, notification — takes its subject from
+`case_title_for(user, case)` and its timeline from `case_timeline_for`, and filters subjects with
+`read_in_full_q(user)`: a confidential case reads 「密件」 with no timeline outside its confidential readers.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Notification
-from secretariat.cases.parties import may_see
+from secretariat.cases.parties import may_see, read_in_full_q, reads_in_full
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import NotFound, ValidationFailed
 
@@ -22,6 +27,29 @@ DUE_SOON_WORKING_DAYS = 1
 # an agency's answer, or the Secretariat's check of an answer.
 ACTIVE_STATUSES = (*OPEN_STATUSES, CaseStatus.ANSWERED)
 INBOX_PAGE = 50
+# 密不錄由: what a confidential case's subject reads as for those who may not read it.
+CONFIDENTIAL_TITLE = _("Confidential (密件)")
+
+
+def case_redacted(user: Any, case: Case) -> bool:
+    """Whether `user` reads `case` redacted: 「密件」 for its subject and no timeline."""
+    return not reads_in_full(user, case)
+
+
+def case_title_for(user: Any, case: Case) -> str:
+    """The case's subject as `user` may read it."""
+    return str(CONFIDENTIAL_TITLE) if case_redacted(user, case) else case.title
+
+
+def case_read_in_full_q(user: Any, *, prefix: str = "") -> Q:
+    """The cases `user` reads in full, as a filter (`prefix="case__"` from a kind's own table): combine it
+    with any search or export over subjects, so 「密件」 cannot be found by its words."""
+    return read_in_full_q(user, prefix=prefix)
+
+
+def case_title_unaddressed(case: Case) -> str:
+    """The subject for a message that leaves the platform (a mail), where no reader is checked."""
+    return str(CONFIDENTIAL_TITLE) if case.confidential else case.title
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -107,7 +135,8 @@ def _inbox_rows(user: Any, filters: InboxFilter, today: dt.date) -> QuerySet[Cas
         rows = rows.filter(lead_agency_id=filters.agency_id)
     if filters.text:
         text = filters.text.strip()[:100]
-        rows = rows.filter(Q(reference__iexact=text) | Q(title__icontains=text))
+        # A confidential subject is not searchable by those who read it as 「密件」.
+        rows = rows.filter(Q(reference__iexact=text) | (Q(title__icontains=text) & read_in_full_q(user)))
     if filters.after:
         due_text, last_id = filters.after
         if due_text:
@@ -146,7 +175,14 @@ def case_get_for(*, user: Any, pk: int) -> Case:
 
 
 def case_timeline(*, case: Case) -> list[CaseEvent]:
+    """Every event of the case, unchecked: for the engine's own work. Show `case_timeline_for` instead."""
     return list(case.events.select_related("agency").order_by("occurred_at", "pk"))
+
+
+def case_timeline_for(*, user: Any, case: Case) -> list[CaseEvent]:
+    """The timeline `user` may read: none of a confidential case they read redacted (its events name
+    the staff who handled it and carry their notes)."""
+    return [] if case_redacted(user, case) else case_timeline(case=case)
 
 
 def overdue_cases(*, agency_id: int | None = None, today: dt.date | None = None) -> QuerySet[Case]:

@@ -18,11 +18,11 @@ from secretariat.cases.workflow import FIELD_LABELS, Transition
 from secretariat.core import roc
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import record_change, snapshot
-from secretariat.core.errors import Conflict, NotFound, ValidationFailed
+from secretariat.core.errors import ApplicationError, Conflict, NotFound, ValidationFailed
 from secretariat.core.sequences import sequence_next
 
 CASE_FIELDS = ["status", "lead_agency", "due_on", "outcome", "extended", "extension_requested_until",
-               "reopen_count", "decline_reason", "merged_into", "version"]
+               "reopen_count", "decline_reason", "merged_into", "version", "confidential"]
 
 
 def case_reference(kind: CaseKind, received_on: dt.date) -> str:
@@ -31,8 +31,12 @@ def case_reference(kind: CaseKind, received_on: dt.date) -> str:
     return f"{kind.prefix}{year:03d}{sequence_next(key=f'case:{kind.code}', year=year):07d}"
 
 
-def case_open(*, actor: Any, kind_code: str, title: str, received_at: dt.datetime | None = None) -> Case:
-    """Register a new case of `kind_code`. Call inside the kind's own writing transaction."""
+def case_open(*, actor: Any, kind_code: str, title: str, received_at: dt.datetime | None = None,
+              confidential: bool = False) -> Case:
+    """Register a new case of `kind_code`. Call inside the kind's own writing transaction.
+
+    `confidential`: the kind declares the case 密不錄由 (a petition needing secrecy); outside the kind's
+    confidential readers its subject reads 「密件」 and its timeline is hidden (cases.selectors)."""
     kind = kind_for(kind_code)
     title = (title or "").strip()
     if not title:
@@ -41,7 +45,7 @@ def case_open(*, actor: Any, kind_code: str, title: str, received_at: dt.datetim
     received_on = timezone.localdate(received_at)
     with transaction.atomic():
         case = Case.objects.create(kind=kind.code, reference=case_reference(kind, received_on), title=title[:200],
-                                   received_at=received_at, received_on=received_on)
+                                   received_at=received_at, received_on=received_on, confidential=confidential)
         _log(case, actor, "open", "", CaseStatus.RECEIVED, occurred_at=received_at)
         record_change(actor=actor, action="case.open", target=case, after=snapshot(case, CASE_FIELDS))
     return case
@@ -68,6 +72,8 @@ def case_transition(*, actor: Any, case_id: int, name: str, version: int | None 
                              "changed, then decide again."))
         kind = kind_for(case.kind)
         transition = kind.workflow.check(name, case.status, parties_of(actor, case))
+        if kind.may_take:  # read after the row lock, so two people cannot both pass a one-time rule
+            kind.may_take(actor, case, transition)
         missing = [field for field in transition.requires if field not in data]
         if missing:
             names = ", ".join(str(FIELD_LABELS.get(field, field)) for field in missing)
@@ -197,7 +203,9 @@ def _assign(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, 
 
 def _no_effect(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime,
                cal: WorkCalendar) -> EffectResult:
-    return str(data.get("note", "")), case.lead_agency
+    # A kind's own step that asks for a reason (sending an answer back) shows it in the timeline.
+    note = "\n".join(str(data[key]) for key in ("reason", "note") if data.get(key))
+    return note, case.lead_agency
 
 
 def _accept(case: Case, kind: CaseKind, data: dict[str, Any], now: dt.datetime, cal: WorkCalendar) -> EffectResult:
@@ -313,5 +321,17 @@ EFFECTS: dict[str, Callable[[Case, CaseKind, dict[str, Any], dt.datetime, WorkCa
 def available_steps(*, user: Any, case: Case) -> list[Transition]:
     """The steps `user` may take on `case` now: allowed from its status, theirs to take, and meaningful
     (approving an extension is offered only while one is asked for)."""
-    steps = kind_for(case.kind).workflow.available(case.status, parties_of(user, case))
-    return [step for step in steps if step.offered_for(case)]
+    kind = kind_for(case.kind)
+    steps = kind.workflow.available(case.status, parties_of(user, case))
+    return [step for step in steps if step.offered_for(case) and _kind_allows(kind, user, case, step)]
+
+
+def _kind_allows(kind: CaseKind, user: Any, case: Case, step: Transition) -> bool:
+    """The kind's own rule (`CaseKind.may_take`), the same one case_transition applies."""
+    if kind.may_take is None:
+        return True
+    try:
+        kind.may_take(user, case, step)
+    except ApplicationError:
+        return False
+    return True

@@ -23,7 +23,9 @@ from secretariat.cases.selectors import (
     InboxPage,
     case_get_for,
     case_inbox_page,
-    case_timeline,
+    case_redacted,
+    case_timeline_for,
+    case_title_for,
     inbox_cursor_parse,
     notification_unread_count,
     notification_unread_list,
@@ -80,7 +82,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     kind_labels = {kind.code: kind.label for kind in all_kinds()}
     return render(request, "cases/inbox.html", {
         "form": form, "next_query": next_query, "first_query": first_query.urlencode() if filters.after else None,
-        "rows": [{"case": case, "kind_label": kind_labels.get(case.kind, case.kind)} for case in page.rows],
+        "rows": [{"case": case, "kind_label": kind_labels.get(case.kind, case.kind),
+                  "title": case_title_for(request.user, case)} for case in page.rows],
         **_notifications_context(request),
     }, status=status)
 
@@ -122,7 +125,10 @@ def _timeline(case: Case, events: list[CaseEvent]) -> list[dict[str, Any]]:
 
 
 def _panels(request: HttpRequest, case: Case) -> list[SafeString]:
-    """Each of the kind's panels this viewer may see, rendered with its own context."""
+    """Each of the kind's panels this viewer may see, rendered with its own context. None for a viewer who
+    reads the case redacted: a kind's details would tell what its 「密件」 subject hides."""
+    if case_redacted(request.user, case):
+        return []
     rendered = []
     for panel in panels_for(case.kind):
         context = panel.context(case, request.user)
@@ -143,6 +149,7 @@ def _step_entry(case: Case, transition: Transition, form: StepForm, *, conflict:
 def _case_context(request: HttpRequest, case: Case, *, replaced: dict[str, Any] | None = None,
                   done: str = "") -> dict[str, Any]:
     kind = kind_for(case.kind)
+    redacted = case_redacted(request.user, case)
     steps = []
     for transition in available_steps(user=request.user, case=case):
         if replaced and replaced["transition"].name == transition.name:
@@ -151,9 +158,10 @@ def _case_context(request: HttpRequest, case: Case, *, replaced: dict[str, Any] 
             steps.append(_step_entry(case, transition, step_form(transition, kind, version=case.version)))
     return {
         "case": case, "kind": kind, "co_agencies": list(case.co_agencies.all()),
+        "title": case_title_for(request.user, case), "redacted": redacted,
         "status_label": _status_label(case.status),
         "decline_label": decline_reason_label(kind, case.decline_reason) if case.decline_reason else "",
-        "panels": _panels(request, case), "timeline": _timeline(case, case_timeline(case=case)),
+        "panels": _panels(request, case), "timeline": _timeline(case, case_timeline_for(user=request.user, case=case)),
         "steps": steps, "done": done, "today": timezone.localdate(),
     }
 

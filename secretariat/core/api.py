@@ -13,7 +13,7 @@ from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from secretariat.core import roc
-from secretariat.core.attachments import attachment_get_for, attachment_upload
+from secretariat.core.attachments import attachment_get_for, attachment_open_for, attachment_upload, download_response
 from secretariat.core.calendar import work_calendar
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.models import Attachment, CalendarDay
@@ -102,9 +102,9 @@ def attachment_detail(request: HttpRequest, attachment_id: str) -> dict[str, Any
 @router.get("/attachments/{attachment_id}/download", response={200: None}, summary="Download a file",
             url_name="attachment_download")
 def attachment_download(request: HttpRequest, attachment_id: str) -> FileResponse:
-    attachment = attachment_get_for(user=request.user, pk=_uuid_or_none(attachment_id))
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.content_type)
+    """403 `approval_required` for a file holding personal data you hold no approval to see; such a
+    download is written to the personal-data access log and sent with `Cache-Control: no-store`."""
+    return download_response(attachment_open_for(user=request.user, pk=_uuid_or_none(attachment_id)))
 
 
 def _uuid_or_none(text: str) -> Any:

@@ -3,21 +3,30 @@
 The type is decided by the file's content, not its name: the extension must be on the allow-list and
 the bytes must be of that type (a renamed executable is refused). Domain apps register who may read
 the files attached to their records with `register_owner_policy`.
+
+The owner of a file decides who reads it. A policy answers True/False, or a `FileAccess` that may also
+say the file is personal data (a scanned letter carries the petitioner's name and address): then the
+owner's answer is final — neither the uploader nor the blanket `core.view_attachment` permission gets
+round it — a download needs the owner's approval, writes the owner's access-log row before a byte
+leaves, and is sent with `Cache-Control: no-store` (docs/decisions/0010).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import IO, Any
 
 import filetype
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import FileResponse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.changes import record_change, snapshot
-from secretariat.core.errors import NotFound, ValidationFailed
+from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.core.site_settings import setting_get
 
@@ -38,13 +47,49 @@ TEXT_TYPES = {"txt", "csv"}
 SIGNATURE_ALIASES = {"jpeg": "jpg"}
 
 AnyUpload = UploadedFile[Any]  # django-stubs makes UploadedFile generic over its content
-OwnerPolicy = Callable[[Any, str], bool]
+
+
+@dataclass(frozen=True)
+class FileAccess:
+    """An owner's answer for one person and the files of one of its records.
+
+    `may_read`: False hides the file (404, no hint that it exists). `personal_data`: the file is personal
+    data — the owner's answer is final, and a download needs `record_view`. `record_view(reader,
+    attachment)`: the owner writes the personal-data access-log row (with its approval and reason); None
+    while the person holds no approval, and then a download is refused with `refusal` (403).
+    """
+
+    may_read: bool
+    personal_data: bool = False
+    record_view: Callable[[Any, Attachment], None] | None = None
+    refusal: str | Promise = ""
+
+
+READ = FileAccess(may_read=True)
+HIDDEN = FileAccess(may_read=False)
+OwnerPolicy = Callable[[Any, str], "bool | FileAccess"]
 _owner_policies: dict[str, OwnerPolicy] = {}
 
 
 def register_owner_policy(owner_type: str, may_read: OwnerPolicy) -> None:
-    """`may_read(user, owner_id)` decides who may download files attached to `owner_type` records."""
+    """`may_read(user, owner_id)` decides who may read files attached to `owner_type` records: a bool, or
+    a `FileAccess` for files that are personal data."""
     _owner_policies[owner_type] = may_read
+
+
+class ApprovalRequired(PermissionRefused):
+    code = "approval_required"
+    default_message = _("This file holds personal data: it may be downloaded only with an approved request to see "
+                        "that data, and every download is logged.")
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    """A file ready to send: `no_store` asks browsers and proxies to keep no copy (personal data)."""
+
+    attachment: Attachment
+    content: IO[bytes]
+    no_store: bool
 
 
 class AttachmentRejected(ValidationFailed):
@@ -126,15 +171,53 @@ def attachment_upload(*, actor: Any, upload: AnyUpload, owner_type: str = "", ow
 
 
 def attachment_get_for(*, user: Any, pk: Any) -> Attachment:
-    """The attachment if `user` may read it; otherwise NotFound (no hint that it exists)."""
+    """The attachment's record (name, type, size) if `user` may see that it exists; otherwise NotFound
+    (no hint that it exists). Reading its content is `attachment_open_for`."""
     attachment = Attachment.objects.filter(pk=pk).first()
-    if attachment is None or not user.is_authenticated or not _may_read(user, attachment):
+    if attachment is None or not user.is_authenticated or not _access(user, attachment).may_read:
         raise NotFound()
     return attachment
 
 
-def _may_read(user: Any, attachment: Attachment) -> bool:
-    if attachment.uploaded_by_id == user.pk or user.has_perm("core.view_attachment"):
-        return True
+def attachment_open_for(*, user: Any, pk: Any) -> OpenedFile:
+    """Open the file for `user` to download. NotFound when they may not know it exists; ApprovalRequired
+    (403) for a personal-data file they hold no approval for. A personal-data download writes the
+    owner's access-log row, one per download, before the content is handed over."""
+    attachment = Attachment.objects.filter(pk=pk).first()
+    access = _access(user, attachment) if attachment is not None and user.is_authenticated else HIDDEN
+    if attachment is None or not access.may_read:
+        raise NotFound()
+    if not access.personal_data:
+        return OpenedFile(attachment=attachment, content=attachment.file.open("rb"), no_store=False)
+    if access.record_view is None:
+        raise ApprovalRequired(access.refusal or None)
+    content = attachment.file.open("rb")  # a missing file fails here, before a view is logged
+    try:
+        with transaction.atomic():
+            access.record_view(user, attachment)
+    except Exception:
+        content.close()
+        raise
+    return OpenedFile(attachment=attachment, content=content, no_store=True)
+
+
+def download_response(opened: OpenedFile) -> FileResponse:
+    """The download the page and the API send; a personal-data file is marked for no cache to keep."""
+    attachment = opened.attachment
+    response = FileResponse(opened.content, as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    if opened.no_store:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+def _access(user: Any, attachment: Attachment) -> FileAccess:
     policy = _owner_policies.get(attachment.owner_type)
-    return bool(policy and policy(user, attachment.owner_id))
+    answer = policy(user, attachment.owner_id) if policy else None
+    if isinstance(answer, FileAccess) and answer.personal_data:
+        return answer  # the owner's rule is final for personal data: no uploader or permission shortcut
+    if attachment.uploaded_by_id == user.pk or user.has_perm("core.view_attachment"):
+        return READ
+    if isinstance(answer, FileAccess):
+        return answer
+    return READ if answer else HIDDEN

@@ -10,16 +10,17 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.core.attachments import attachment_get_for
+from secretariat.core.attachments import attachment_open_for, download_response
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
-from secretariat.core.errors import ApplicationError, NotFound
+from secretariat.core.errors import ApplicationError, NotFound, PermissionRefused
 from secretariat.core.forms import CheckedForm, RocDateField, add_service_error
 from secretariat.core.models import CalendarDay, CalendarYear, DayKind
 from secretariat.core.services import closure_declare, closure_withdraw
@@ -143,10 +144,11 @@ def calendar_closure_withdraw(request: HttpRequest, date: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def attachment_download(request: HttpRequest, pk: str) -> FileResponse:
+def attachment_download(request: HttpRequest, pk: Any) -> HttpResponseBase:
     try:
-        attachment = attachment_get_for(user=request.user, pk=pk)
+        opened = attachment_open_for(user=request.user, pk=pk)
     except NotFound:
         raise Http404 from None
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.content_type)
+    except PermissionRefused as refusal:  # a personal-data file without an approval: say what is needed
+        return render(request, "error.html", {"status": 403, "message": refusal.render()}, status=403)
+    return download_response(opened)

@@ -1,8 +1,10 @@
 """Who may see a petition, who may ask to see its petitioner's personal data, and who decides.
 
 Rules (see docs/decisions/0003-petition-intake-and-personal-data.md):
-- A petition is seen by whoever may see its case, except that a petition needing secrecy is never
-  shown to co-agencies: only the Secretariat, auditors and the lead agency see it.
+- A petition is seen by whoever may see its case, except that a petition needing secrecy (its case is
+  confidential) is seen only by those who read the case in full — the lead agency and the Secretariat's
+  staff (cases.selectors.case_redacted); co-agencies and auditors read its case as 「密件」 and see no
+  petition (docs/decisions/0010-confidential-cases-and-attachment-access.md).
 - A caseworker may ask to see the petitioner's data: Secretariat staff and administrators, and the
   liaisons and head of the lead agency. Auditors and everyone else may not.
 - The request is decided by the head of the requester's agency; a Secretariat staff member's (or an
@@ -18,6 +20,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.roles import Role
 from secretariat.cases.models import Case
+from secretariat.cases.selectors import case_read_in_full_q, case_redacted
 from secretariat.petitions.models import Petition
 
 if TYPE_CHECKING:
@@ -32,18 +35,22 @@ def _active(user: Any) -> bool:
 
 
 def visible_petitions(user: Any) -> QuerySet[Petition]:
-    """The petitions `user` may see: the case scope, minus confidential ones for co-agencies."""
-    rows = Petition.objects.all()
+    """The petitions `user` may see: the case scope, minus confidential ones they would read redacted."""
+    rows = Petition.objects.filter(case_read_in_full_q(user, prefix="case__"))
     allowed = agency_scope_ids(user)
     if allowed is None:
         return rows
     if not allowed:
         return rows.none()
     shared = Case.co_agencies.through.objects.filter(case_id=OuterRef("case_id"), agency_id__in=allowed)
-    return rows.filter(Q(case__lead_agency_id__in=allowed) | (Q(is_confidential=False) & Exists(shared)))
+    return rows.filter(Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
 def may_see_petition(user: Any, petition: Petition) -> bool:
+    return _in_case_scope(user, petition) and not case_redacted(user, petition.case)
+
+
+def _in_case_scope(user: Any, petition: Petition) -> bool:
     allowed = agency_scope_ids(user)
     if allowed is None:
         return True
@@ -51,7 +58,7 @@ def may_see_petition(user: Any, petition: Petition) -> bool:
         return False
     if petition.case.lead_agency_id in allowed:
         return True
-    return not petition.is_confidential and petition.case.co_agencies.filter(pk__in=allowed).exists()
+    return petition.case.co_agencies.filter(pk__in=allowed).exists()
 
 
 def is_caseworker(user: Any, petition: Petition) -> bool:

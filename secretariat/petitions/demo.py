@@ -37,7 +37,7 @@ from secretariat.petitions.kind import DECLINE_REASONS, KIND
 from secretariat.petitions.models import Category, Channel, Petition, RoutingModel
 from secretariat.petitions.personal_data import petitioner_key
 from secretariat.petitions.routing import routing_model_train
-from secretariat.petitions.services.intake import AUDITED_FIELDS, case_password_normalise
+from secretariat.petitions.services.intake import audited_fields, case_password_normalise
 from secretariat.petitions.stats import received_in
 
 PERIOD = Period(112, 2)
@@ -200,7 +200,8 @@ def _register(item: Planned, *, clerk: User, category: Category | None, password
     """What petitions.services.petition_create writes, with the shared demo password hash."""
     from secretariat.cases.services import case_open
 
-    case = case_open(actor=clerk, kind_code=KIND, title=item.subject, received_at=item.received_at)
+    case = case_open(actor=clerk, kind_code=KIND, title=item.subject, received_at=item.received_at,
+                     confidential=item.is_confidential)
     person = item.person
     petition = Petition.objects.create(
         case=case, category=category, channel=item.channel, subject=item.subject, content=item.content,
@@ -209,7 +210,7 @@ def _register(item: Planned, *, clerk: User, category: Category | None, password
         petitioner_key=petitioner_key("", person.phone), password_hash=password_hash, registered_by=clerk,
     )
     record_change(actor=clerk, action="petition.register", target=petition,
-                  after={**snapshot(petition, AUDITED_FIELDS), "reference": case.reference,
+                  after={**snapshot(petition, audited_fields(petition)), "reference": case.reference,
                          "has_petitioner": bool(person.name or person.phone), "attachments": 0})
     return petition
 

@@ -1,5 +1,5 @@
 """What petitions plug into the kernel: the panel on the generic case page, the menu entries and the
-rule for downloading a petition's files."""
+rule for downloading a petition's files (personal data: services.disclosure.petition_file_access)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from secretariat.accounts.roles import Role
 from secretariat.cases.kinds import Panel, register_panel
 from secretariat.cases.models import Case
 from secretariat.core import navigation
-from secretariat.core.attachments import register_owner_policy
-from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition, visible_petitions
+from secretariat.core.attachments import FileAccess, register_owner_policy
+from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition
 from secretariat.petitions.kind import DECLINE_REASONS, KIND
 from secretariat.petitions.models import ATTACHMENT_OWNER, DisclosureRequest, DisclosureStatus, Petition
 from secretariat.petitions.personal_data import masked_petitioner
 from secretariat.petitions.selectors import petition_attachments
-from secretariat.petitions.services import active_disclosure
+from secretariat.petitions.services import active_disclosure, petition_file_access
 
 PANEL_TEMPLATE = "petitions/panel.html"
 
@@ -38,15 +38,15 @@ def panel_context(case: Case, user: Any, *, revealed: dict[str, str] | None = No
     return {
         "case": petition.case, "user": user, "petition": petition, "masked": masked_petitioner(petition),
         "revealed": revealed, "attachments": petition_attachments(petition=petition),
+        "files_open": active is not None,
         "can_ask": caseworker and pending is None and active is None, "my_pending": pending,
         "my_active": active if caseworker else None, "to_decide": waiting,
         "decline_reason": DECLINE_REASONS.get(petition.case.decline_reason, ""),
     }
 
 
-def _may_download(user: Any, owner_id: str) -> bool:
-    """A petition's files are read by whoever may see the petition."""
-    return owner_id.isdigit() and visible_petitions(user).filter(pk=int(owner_id)).exists()
+def _file_access(user: Any, owner_id: str) -> FileAccess:
+    return petition_file_access(user=user, owner_id=owner_id)
 
 
 def _registers_petitions(user: Any) -> bool:
@@ -59,7 +59,7 @@ def _decides_disclosures(user: Any) -> bool:
 
 def register_panels() -> None:
     register_panel(KIND, Panel(key="petition", template=PANEL_TEMPLATE, context=panel_context, order=10))
-    register_owner_policy(ATTACHMENT_OWNER, _may_download)
+    register_owner_policy(ATTACHMENT_OWNER, _file_access)  # the files are personal data: approval, log, no-store
     # Section 三 of the seed report; agencies work from the case inbox instead.
     navigation.register(navigation.NavEntry(key="petitions", label=_("Petitions"), url_name="petitions:list",
                                             order=30, visible=_registers_petitions))

@@ -25,7 +25,7 @@ from django.utils import timezone
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case, Outcome
-from secretariat.cases.selectors import overdue_cases
+from secretariat.cases.selectors import case_title_unaddressed, overdue_cases
 from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_calendar
 from secretariat.core.errors import PermissionRefused
 from secretariat.core.numbers import format_percent
@@ -212,9 +212,6 @@ class OverdueRow:
     working_days_overdue: int | None
 
 
-CONFIDENTIAL_SUBJECT = "（密）"
-
-
 def overdue(*, period: Period, agency_ids: set[int] | None = None, today: dt.date | None = None,
             limit: int = 200, calendar: WorkCalendar | None = None) -> tuple[int, list[OverdueRow]]:
     """Petitions received in `period` that are still unanswered past their due date today: the
@@ -226,7 +223,7 @@ def overdue(*, period: Period, agency_ids: set[int] | None = None, today: dt.dat
         rows = rows.filter(lead_agency_id__in=agency_ids)
     total = rows.count()
     # overdue_cases only returns cases with a due date
-    cases = [(case, case.due_on) for case in rows.select_related("lead_agency", "petition")
+    cases = [(case, case.due_on) for case in rows.select_related("lead_agency")
              .order_by("due_on", "pk")[:limit] if case.due_on is not None]
     index: dict[dt.date, int] = {}
     if cases:
@@ -236,11 +233,11 @@ def overdue(*, period: Period, agency_ids: set[int] | None = None, today: dt.dat
             index = {}
     found: list[OverdueRow] = []
     for case, due in cases:
-        petition = getattr(case, "petition", None)
         late_by = index[today] - index[due] if index else None
         found.append(OverdueRow(
             pk=case.pk, reference=case.reference,
-            subject=CONFIDENTIAL_SUBJECT if petition is not None and petition.is_confidential else case.title,
+            # Exported and shown across agencies: a confidential subject reads 「密件」 (the engine's rule).
+            subject=case_title_unaddressed(case),
             agency=case.lead_agency.short_name if case.lead_agency else "", received_on=case.received_on,
             due_on=due, working_days_overdue=late_by,
         ))

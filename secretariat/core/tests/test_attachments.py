@@ -262,3 +262,47 @@ def test_a_file_of_an_owner_type_without_a_policy_stays_with_its_uploader(upload
     with pytest.raises(NotFound):
         attachment_get_for(user=colleague_elsewhere, pk=attached.pk)
     assert attachment_get_for(user=uploader, pk=attached.pk) == attached
+
+
+# --- Files that are personal data: the owner's rule is final ---------------------------------------
+
+def personal_file(uploader, policy):
+    attachments.register_owner_policy("test.letter", policy)
+    return attachment_upload(actor=uploader, upload=upload("letter.pdf", pdf_bytes()), owner_type="test.letter",
+                             owner_id="7")
+
+
+def test_neither_the_uploader_nor_an_administrator_gets_round_an_owner_who_wants_approval(uploader, administrator):
+    letter = personal_file(uploader, lambda user, owner_id: attachments.FileAccess(
+        may_read=True, personal_data=True, refusal="先申請調閱"))
+    for reader in (uploader, administrator):
+        with pytest.raises(attachments.ApprovalRequired) as refused:
+            attachments.attachment_open_for(user=reader, pk=letter.pk)
+        assert refused.value.status == 403
+        assert refused.value.render() == "先申請調閱"
+
+
+def test_a_personal_data_file_the_owner_hides_is_not_found_even_for_an_administrator(uploader, administrator):
+    letter = personal_file(uploader, lambda user, owner_id: attachments.FileAccess(may_read=False, personal_data=True))
+    with pytest.raises(NotFound):
+        attachments.attachment_open_for(user=administrator, pk=letter.pk)
+    with pytest.raises(NotFound):
+        attachment_get_for(user=uploader, pk=letter.pk)
+
+
+def test_an_approved_download_is_recorded_once_and_marked_no_store(uploader, colleague_elsewhere):
+    views: list[tuple[object, object]] = []
+    letter = personal_file(uploader, lambda user, owner_id: attachments.FileAccess(
+        may_read=True, personal_data=True, record_view=lambda reader, attachment: views.append((reader, attachment))))
+    opened = attachments.attachment_open_for(user=colleague_elsewhere, pk=letter.pk)
+    response = attachments.download_response(opened)
+
+    assert views == [(colleague_elsewhere, letter)]
+    assert response["Cache-Control"] == "no-store"
+    assert response.getvalue().startswith(b"%PDF")
+
+
+def test_an_ordinary_file_is_sent_without_a_record_or_no_store(report, uploader):
+    response = attachments.download_response(attachments.attachment_open_for(user=uploader, pk=report.pk))
+
+    assert "no-store" not in response.get("Cache-Control", "")

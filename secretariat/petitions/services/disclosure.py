@@ -1,5 +1,8 @@
 """Seeing a petitioner's personal data: a caseworker asks with a reason, a supervisor decides, and for a
-limited time (24 hours) every view of the unmasked data is written to the personal-data access log."""
+limited time (24 hours) every view of the unmasked data is written to the personal-data access log.
+
+A petition's files are personal data too (a scanned letter carries the petitioner's name and address):
+the same approval lets a caseworker download them, and each download is logged the same way."""
 
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.audit.services import personal_data_access_record
 from secretariat.cases.services import notify
+from secretariat.core.attachments import FileAccess
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from secretariat.core.models import Attachment
 from secretariat.petitions.access import approvers_for, is_caseworker, may_decide, may_see_petition
 from secretariat.petitions.models import DisclosureRequest, DisclosureStatus, Petition
 from secretariat.petitions.personal_data import present_fields, unmasked_petitioner
@@ -115,3 +120,23 @@ def petition_personal_data_reveal(*, actor: Any, petition: Petition) -> dict[str
         personal_data_access_record(actor=actor, subject=petition, fields=fields, reason=request.reason,
                                     approved_by=request.decided_by)
     return unmasked_petitioner(petition)
+
+
+def petition_file_access(*, user: Any, owner_id: str) -> FileAccess:
+    """The owner policy for a petition's files (core.attachments): hidden from whoever may not see the
+    petition; listed for those who may; downloaded only by a caseworker holding an approved, unexpired
+    request to see the petitioner's data, each download logged like a view of that data."""
+    petition = Petition.objects.select_related("case").filter(pk=int(owner_id)).first() if owner_id.isdigit() else None
+    if petition is None or not may_see_petition(user, petition):
+        return FileAccess(may_read=False, personal_data=True)
+    request = active_disclosure(user=user, petition=petition) if is_caseworker(user, petition) else None
+    if request is None:
+        return FileAccess(may_read=True, personal_data=True, refusal=_(
+            "This file holds the petitioner's personal data. Ask to see the petitioner's data on the case page; "
+            "once a supervisor approves, you may download it, and every download is logged."))
+
+    def record_view(reader: Any, attachment: Attachment) -> None:
+        personal_data_access_record(actor=reader, subject=petition, fields=[f"attachment:{attachment.pk}"],
+                                    reason=request.reason, approved_by=request.decided_by)
+
+    return FileAccess(may_read=True, personal_data=True, record_view=record_view)

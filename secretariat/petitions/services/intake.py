@@ -30,6 +30,14 @@ OWNER_TYPE = ATTACHMENT_OWNER
 ADD_PERMISSION = "petitions.add_petition"
 # What the audit trail keeps of a new petition: never the petitioner's personal data.
 AUDITED_FIELDS = ["channel", "subject", "category", "is_collective", "people_count", "location", "is_confidential"]
+
+
+def audited_fields(petition: Petition) -> list[str]:
+    """What a registration's audit row records: not the subject, nor the location, of a petition needing
+    secrecy — auditors read the trail, and they read its case as 「密件」 (the petition keeps both)."""
+    if petition.is_confidential:
+        return [name for name in AUDITED_FIELDS if name not in {"subject", "location"}]
+    return AUDITED_FIELDS
 # No 0/O, 1/I/L: the password is read out over the phone and copied from paper.
 PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # noqa: S105 - the characters, not a password
 PASSWORD_LENGTH = 10
@@ -172,7 +180,8 @@ def petition_create(*, actor: Any, data: PetitionInput, received_at: dt.datetime
     password = case_password_new()
     person = actor if getattr(actor, "is_authenticated", False) else None
     with files_removed_on_failure() as stored, transaction.atomic():
-        case = case_open(actor=actor, kind_code=KIND, title=data.subject, received_at=received_at)
+        case = case_open(actor=actor, kind_code=KIND, title=data.subject, received_at=received_at,
+                         confidential=data.is_confidential)
         petition = Petition.objects.create(
             case=case, category=data.category, channel=data.channel, subject=data.subject, content=data.content,
             is_collective=data.is_collective, people_count=data.people_count, location=data.location,
@@ -184,7 +193,7 @@ def petition_create(*, actor: Any, data: PetitionInput, received_at: dt.datetime
         )
         _attach(actor, petition, attachments, stored)
         record_change(actor=actor, action="petition.register", target=petition,
-                      after={**snapshot(petition, AUDITED_FIELDS), "reference": case.reference,
+                      after={**snapshot(petition, audited_fields(petition)), "reference": case.reference,
                              "has_petitioner": any((data.petitioner_name, data.petitioner_email,
                                                     data.petitioner_phone, data.petitioner_address)),
                              "attachments": len(attachments)})

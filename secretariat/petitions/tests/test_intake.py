@@ -179,12 +179,17 @@ def test_an_executable_is_refused_and_nothing_is_written(secretariat_clerk):
     assert stored_files() == before
 
 
-def test_the_lead_agency_may_download_the_scan_and_an_outsider_may_not(secretariat_clerk, liaison, outsider,
-                                                                       client_for):
+def test_the_lead_agency_downloads_the_scan_with_an_approval_and_an_outsider_never(secretariat_clerk, liaison,
+                                                                                   agency_head, outsider, client_for):
+    from secretariat.petitions.services import disclosure_decide, disclosure_request
+
     petition = register(secretariat_clerk, attachments=[scan()]).petition
     assign(petition, secretariat_clerk)
     attachment = Attachment.objects.get(owner_type="petition")
     url = f"/attachments/{attachment.pk}/"
+    assert client_for(liaison).get(url).status_code == 403  # the scan is personal data (see test_files.py)
+    asked = disclosure_request(actor=liaison, petition=petition, reason="會勘前核對地址")
+    disclosure_decide(actor=agency_head, request_id=asked.pk, approve=True)
     assert client_for(liaison).get(url).status_code == 200
     assert client_for(outsider).get(url).status_code == 404
 
