@@ -25,13 +25,15 @@ def _t(name: str, label: Any, sources: frozenset[str] | set[str], target: str | 
 # Received → assigned → (drafted) answered → released (closed); the councillor may reopen a release once.
 # Release is the engine's "close" step (its effect stamps closed_at, the delivery moment) under the name
 # the councillors know; "confirm_due" and "send_back" only change status: the kind's hook does the rest.
+# The parties below are who may ever take a step; `may_take` (services/request_steps.py) narrows them to
+# who may take it on this request now (the senior reviewer, not the drafter), for the offer and the service.
 WORKFLOW = Workflow((
     _t("assign", _("Assign to an agency"), {S.RECEIVED, S.RETURNED}, S.ASSIGNED, {SECRETARIAT}, "agency"),
     _t("accept", _("Accept"), {S.ASSIGNED}, S.IN_PROGRESS, {LEAD, HEAD}),
     _t("return", _("Return as not competent (改分)"), RUNNING, S.RETURNED, {LEAD, HEAD}, "reason"),
     _t("confirm_due", _("Confirm the date for an urgent request"), RUNNING, None, {HEAD}, "until"),
     _t("answer", _("Draft the answer"), RUNNING, S.ANSWERED, {LEAD, HEAD, SECRETARIAT}, "answer"),
-    _t("send_back", _("Send the draft back for rework"), {S.ANSWERED}, S.IN_PROGRESS, {HEAD, SECRETARIAT},
+    _t("send_back", _("Send back to the drafter"), {S.ANSWERED}, S.IN_PROGRESS, {HEAD, SECRETARIAT},
        "reason"),
     _t("close", _("Review and release to the councillor"), {S.ANSWERED}, S.CLOSED, {HEAD, SECRETARIAT}),
     _t("reopen", _("Reopen: the answer misses the question"), {S.CLOSED}, S.IN_PROGRESS, {REQUESTER, SECRETARIAT},
@@ -60,9 +62,16 @@ def on_transition(case: Case, transition: Transition, data: dict[str, Any], acto
     after_step(case, transition, data, actor)
 
 
+def may_take(user: Any, case: Case, transition: Transition) -> None:
+    from secretariat.council.services.request_steps import step_allowed
+
+    step_allowed(user, case, transition)
+
+
 def register_kind() -> None:
     from secretariat.council.request_panels import register_panels
 
     register(CaseKind(code=KIND, label=_("Councillor's data request"), prefix="R", answer_days=answer_days,
-                      workflow=WORKFLOW, on_transition=on_transition, is_requester=is_requester))
+                      workflow=WORKFLOW, on_transition=on_transition, is_requester=is_requester,
+                      may_take=may_take))
     register_panels()

@@ -1,4 +1,6 @@
-"""What each workflow step means for a data request: the kind's hook, inside the step's transaction."""
+"""What each workflow step means for a data request: who may take it on this request now (`step_allowed`,
+the one rule behind both the steps offered and the service) and its effect (`after_step`, the kind's hook),
+inside the step's transaction."""
 
 from __future__ import annotations
 
@@ -39,6 +41,55 @@ def secretariat_leads(case: Case) -> bool:
     return bool(case.lead_agency and case.lead_agency.is_secretariat)
 
 
+def _details(case: Case) -> DataRequest:
+    request: DataRequest = getattr(case, "data_request")  # noqa: B009  # reverse one-to-one, read once per case
+    return request
+
+
+def _may_draft(actor: Any, case: Case) -> None:
+    parties = parties_of(actor, case)
+    if not parties & {Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.SYSTEM} and not secretariat_leads(case):
+        raise PermissionRefused(_("The lead agency drafts the answer; the Secretariat does so only when it leads."))
+
+
+def _may_confirm_due(actor: Any, case: Case) -> None:
+    if not _details(case).marked_urgent:
+        raise ValidationFailed(_("Only a request the councillor marked urgent needs a confirmed date."),
+                               code="not_urgent")
+
+
+def _may_send_back(actor: Any, case: Case) -> None:
+    if not _may_review(actor, case):
+        raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
+                                  "when the Secretariat leads) may send an answer back to its drafter."))
+
+
+def _may_release(actor: Any, case: Case) -> None:
+    if not _may_review(actor, case):
+        raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
+                                  "when the Secretariat leads) may release an answer."))
+    drafter = _details(case).answered_by_id
+    if drafter is not None and drafter == getattr(actor, "pk", None):
+        raise PermissionRefused(_("The answer needs a senior review by someone other than its drafter."))
+
+
+def _may_reopen(actor: Any, case: Case) -> None:
+    if case.reopen_count >= 1:
+        raise ValidationFailed(_("This data request has already been reopened once; it cannot be reopened again."),
+                               code="already_reopened")
+
+
+_RULES = {"answer": _may_draft, "confirm_due": _may_confirm_due, "send_back": _may_send_back,
+          "close": _may_release, "reopen": _may_reopen}
+
+
+def step_allowed(actor: Any, case: Case, transition: Transition) -> None:
+    """Refuse, saying why, a step the workflow lets `actor`'s party take but this request does not."""
+    rule = _RULES.get(transition.name)
+    if rule is not None:
+        rule(actor, case)
+
+
 def after_step(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
     request = DataRequest.objects.select_related("councillor").get(pk=case.pk)
     handler = _HANDLERS.get(transition.name)
@@ -60,9 +111,6 @@ def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) 
 
 
 def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
-    if not request.marked_urgent:
-        raise ValidationFailed(_("Only a request the councillor marked urgent needs a confirmed date."),
-                               code="not_urgent")
     until = data["until"]
     if isinstance(until, str):
         try:
@@ -81,9 +129,6 @@ def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: 
 
 
 def _answer(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
-    parties = parties_of(actor, case)
-    if not parties & {Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.SYSTEM} and not secretariat_leads(case):
-        raise PermissionRefused(_("The lead agency drafts the answer; the Secretariat does so only when it leads."))
     request.answer = str(data["answer"])[:20000]
     request.answered_by = actor if getattr(actor, "is_authenticated", False) else None
     request.save(update_fields=["answer", "answered_by"])
@@ -99,12 +144,16 @@ def _may_review(actor: Any, case: Case) -> bool:
     return Party.AGENCY_HEAD in parties_of(actor, case)
 
 
+def _send_back(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+    """The answer stays as drafted, for its drafter to revise; they are told why."""
+    drafter = request.answered_by
+    if drafter is not None:
+        with translation.override("zh-hant"):
+            tell([drafter], _("The answer to data request %(ref)s was sent back to you: %(reason)s") % {
+                "ref": case.reference, "reason": data["reason"]}, case)
+
+
 def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
-    if not _may_review(actor, case):
-        raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
-                                  "when the Secretariat leads) may release an answer."))
-    if request.answered_by_id is not None and request.answered_by_id == getattr(actor, "pk", None):
-        raise PermissionRefused(_("The answer needs a senior review by someone other than its drafter."))
     released_at = case.closed_at or timezone.now()
     request.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
     request.reviewed_at = request.released_at = released_at
@@ -124,9 +173,6 @@ def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Any)
 
 
 def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
-    if case.reopen_count > 1:
-        raise ValidationFailed(_("This data request has already been reopened once; it cannot be reopened again."),
-                               code="already_reopened")
     request.reopen_reason = str(data["reason"])[:1000]
     request.save(update_fields=["reopen_reason"])
     with translation.override("zh-hant"):
@@ -134,5 +180,5 @@ def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) 
             "ref": case.reference, "reason": request.reopen_reason}, case)
 
 
-_HANDLERS = {"assign": _assign, "confirm_due": _confirm_due, "answer": _answer, "close": _release,
-             "reopen": _reopen}
+_HANDLERS = {"assign": _assign, "confirm_due": _confirm_due, "answer": _answer, "send_back": _send_back,
+             "close": _release, "reopen": _reopen}
