@@ -114,7 +114,7 @@ def measure(items: int, runs: int) -> dict[str, Any]:
     setup = _setup(items)
     load_seconds = time.perf_counter() - started
     from secretariat.core import pdf
-    from secretariat.media.digest import digest_for
+    from secretariat.media.services.digest_document import digest_for
     from secretariat.media.services.opinion_digest import digest_send
 
     whole, odt = _timed(lambda: digest_for(user=setup["monitor"], day=DAY), runs)

@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from config.api import api
 from secretariat.core.views import healthz
+from secretariat.media.urls import press_public_patterns
 
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
@@ -31,7 +32,7 @@ urlpatterns = [
     path("open311/v2/", include("secretariat.petitions.open311_urls")),
     path("council/", include("secretariat.council.urls")),
     path("media/", include("secretariat.media.urls")),
-    path("press/", include("secretariat.media.public_urls")),
+    path("press/", include((press_public_patterns, "press_public"))),
     path("counters/", include("secretariat.counters.urls")),
     path("reports/", include("secretariat.reporting.urls")),
     path("statistics/petitions/", include("secretariat.petitions.stats_urls")),

@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _may_read_release_file(user: Any, owner_id: str) -> bool:
+    """Who may download a release's files (the attachments' owner policy): whoever may see the release."""
+    from secretariat.core.errors import NotFound
+    from secretariat.media.selectors import releases
+
+    try:
+        releases.release_get_for(user=user, pk=int(owner_id))
+    except (NotFound, ValueError):  # not visible to this user, or not a release id
+        return False
+    return True
 
 
 class MediaConfig(AppConfig):
@@ -10,9 +24,42 @@ class MediaConfig(AppConfig):
     verbose_name = _("Media relations")
 
     def ready(self) -> None:
-        from secretariat.media import press_setup
+        self._register_press()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
+        self._register_opinion()  # opinion monitoring: settings, incident case kind, menu, 五（二）
 
-        press_setup.register_all()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
-        from secretariat.media import opinion_setup
+    def _register_press(self) -> None:
+        """What the press part registers: its configurable settings, who may download a release's files, its
+        menu entry and its sections of the work report (五（一）、（三）、（四）)."""
+        from secretariat.core.attachments import register_owner_policy
+        from secretariat.core.navigation import NavEntry, register
+        from secretariat.core.site_settings import SettingSpec, declare
+        from secretariat.media.access import press as press_access
+        from secretariat.media.report import press
 
-        opinion_setup.register_all()  # opinion monitoring: settings, incident case kind, menu, 五（二）
+        declare(SettingSpec(key="media.unit_name", default="媒體事務組", label=_("The Secretariat's media unit"),
+                            check=lambda value: isinstance(value, str) and 0 < len(value) <= 60,
+                            help=_("Members of this Secretariat unit approve, publish and correct press releases.")))
+        declare(SettingSpec(key="media.image_max_megabytes", default=5, label=_("Largest press release image (MB)"),
+                            check=lambda value: isinstance(value, int) and 1 <= value <= 50))
+        declare(SettingSpec(key="media.schedule_public_hour", default=7,
+                            label=_("Hour from which the day's schedule of the mayor is public"),
+                            check=lambda value: isinstance(value, int) and 0 <= value <= 23))
+        register_owner_policy("media.pressrelease", _may_read_release_file)
+        register(NavEntry(key="media_press", label=_("Press office"), url_name="media:press_releases", order=50,
+                          visible=press_access.can_view_releases))
+        press.register()
+
+    def _register_opinion(self) -> None:
+        """What opinion monitoring registers: its settings, the incident case kind, its menu entries and its
+        section of the work report (壹、五、（二）)."""
+        from secretariat.core.navigation import NavEntry, register
+        from secretariat.media import kinds
+        from secretariat.media.access.opinion import can_read
+        from secretariat.media.report import opinion as opinion_report
+        from secretariat.media.services.opinion_rules import declare_settings
+
+        declare_settings()
+        kinds.register_kind()
+        register(NavEntry(key="media_opinion", label=_("Public opinion"), url_name="media:opinion", order=50,
+                          visible=can_read))
+        opinion_report.register()

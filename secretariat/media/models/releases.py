@@ -64,7 +64,7 @@ class PressRelease(models.Model):
                 Q(status__in=["scheduled", "published"], published_at__isnull=False)
                 | (~Q(status__in=["scheduled", "published"]) & Q(published_at__isnull=True)))),
         ]
-        # Given in the admin to the head of a Secretariat unit (see press_access).
+        # Given in the admin to the head of a Secretariat unit (see access/press.py).
         permissions = [("approve_as_unit_head", _("Can approve press releases as the head of the drafting unit"))]
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")

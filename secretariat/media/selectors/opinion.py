@@ -10,8 +10,8 @@ from django.db.models import Q
 
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
+from secretariat.media.access.opinion import DigestGroup, digest_groups, items_visible
 from secretariat.media.models.opinion import OpinionDigest, OpinionItem, OpinionResponse
-from secretariat.media.opinion_scope import DigestGroup, digest_groups, items_visible
 
 __all__ = ["Cursor", "DigestGroup", "ItemFilters", "digest_get", "digest_groups", "digests_in_period",
            "item_get_for", "item_list", "items_visible", "responses_in_period", "responses_of"]

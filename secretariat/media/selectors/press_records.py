@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from secretariat.core.roc import Period
 from secretariat.core.site_settings import setting_get
-from secretariat.media import press_access as access
+from secretariat.media.access import press as access
 from secretariat.media.models import (
     EventKind,
     MediaTraining,

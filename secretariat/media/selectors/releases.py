@@ -15,7 +15,7 @@ from django.utils import timezone
 from secretariat.accounts.access import scope_to_agency
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
-from secretariat.media import press_access as access
+from secretariat.media.access import press as access
 from secretariat.media.models import PUBLIC_STATES, PressRelease, ReleaseStatus
 
 TAIPEI = ZoneInfo("Asia/Taipei")

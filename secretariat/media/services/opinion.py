@@ -19,6 +19,7 @@ from secretariat.cases.services import case_open, case_transition
 from secretariat.core import roc
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from secretariat.media.access.opinion import is_agency_responder, is_monitor, items_visible
 from secretariat.media.models.opinion import (
     INCIDENT_KIND,
     ItemSource,
@@ -28,8 +29,6 @@ from secretariat.media.models.opinion import (
     ResponseKind,
     Sentiment,
 )
-from secretariat.media.opinion_access import is_agency_responder, is_monitor
-from secretariat.media.opinion_scope import items_visible
 from secretariat.media.services import opinion_rules as rules
 
 ITEM_FIELDS = ["outlet", "medium", "link", "headline", "sentiment", "reach", "topics", "seen_at",

@@ -18,8 +18,8 @@ from secretariat.accounts.roles import AGENCY_ROLES
 from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.changes import SYSTEM, record_change
+from secretariat.media.access.opinion import DigestGroup, digest_groups
 from secretariat.media.models.opinion import DigestDelivery, OpinionDigest, OpinionItem
-from secretariat.media.opinion_scope import DigestGroup, digest_groups
 
 Mail = tuple[str, str, list[str]]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import Agency, User
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.media import press_access as access
+from secretariat.media.access import press as access
 from secretariat.media.models import (
     PUBLIC_STATES,
     EventKind,

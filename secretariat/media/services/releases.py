@@ -19,10 +19,10 @@ from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.site_settings import setting_get
-from secretariat.media import press_access as access
-from secretariat.media import public_cache
+from secretariat.media.access import press as access
 from secretariat.media.models import PressRelease, ReleaseFile, ReleaseFileKind, ReleaseRevision, ReleaseStatus
-from secretariat.media.sanitise import clean_body
+from secretariat.media.services import public_cache
+from secretariat.media.services.sanitise import clean_body
 
 AUDITED = ["agency", "unit", "title", "status", "version", "published_at", "corrected_at"]
 OWNER_TYPE = "media.pressrelease"

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import User
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.media import press_access as access
-from secretariat.media import public_cache
+from secretariat.media.access import press as access
 from secretariat.media.models import ScheduleDay, ScheduleEntry
+from secretariat.media.services import public_cache
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 

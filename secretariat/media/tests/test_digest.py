@@ -11,8 +11,8 @@ from django.core import mail
 
 from secretariat.cases.models import Notification
 from secretariat.core import pdf
-from secretariat.media.digest import digest_for
 from secretariat.media.models.opinion import DigestDelivery, OpinionDigest
+from secretariat.media.services.digest_document import digest_for
 from secretariat.media.services.opinion_digest import digest_send
 from secretariat.media.tests.opinion_helpers import at, record
 from tests.files import pdf_text

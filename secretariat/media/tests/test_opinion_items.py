@@ -4,8 +4,8 @@ import pytest
 
 from secretariat.audit.models import AuditEntry
 from secretariat.core.errors import Conflict, PermissionRefused, ValidationFailed
+from secretariat.media.access.opinion import is_monitor
 from secretariat.media.models.opinion import OpinionItem
-from secretariat.media.opinion_access import is_monitor
 from secretariat.media.selectors.opinion import ItemFilters, item_list, items_visible
 from secretariat.media.services.opinion import opinion_severity_adjust
 from secretariat.media.tests.opinion_helpers import at, record

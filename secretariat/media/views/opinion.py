@@ -15,12 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
-from secretariat.media.models.opinion import OpinionFeed, OpinionItem
-from secretariat.media.opinion_access import can_read, is_agency_responder, is_monitor
-from secretariat.media.selectors.opinion import Cursor, ItemFilters, item_get_for, item_list, responses_of
-from secretariat.media.services.opinion import opinion_item_create
-from secretariat.media.services.opinion_import import CsvRejected, opinion_csv_import
-from secretariat.media.views.opinion_forms import (
+from secretariat.media.access.opinion import can_read, is_agency_responder, is_monitor
+from secretariat.media.forms.opinion import (
     EscalateForm,
     FilterForm,
     ImportForm,
@@ -28,6 +24,10 @@ from secretariat.media.views.opinion_forms import (
     ResponseForm,
     SeverityForm,
 )
+from secretariat.media.models.opinion import OpinionFeed, OpinionItem
+from secretariat.media.selectors.opinion import Cursor, ItemFilters, item_get_for, item_list, responses_of
+from secretariat.media.services.opinion import opinion_item_create
+from secretariat.media.services.opinion_import import CsvRejected, opinion_csv_import
 
 
 def require_reader(request: HttpRequest) -> None:

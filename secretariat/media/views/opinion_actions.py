@@ -17,11 +17,11 @@ from secretariat.core import roc
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
+from secretariat.media.forms.opinion import EscalateForm, ResponseForm, SeverityForm
 from secretariat.media.selectors.opinion import item_get_for
 from secretariat.media.services.opinion import opinion_escalate, opinion_response_record, opinion_severity_adjust
 from secretariat.media.services.opinion_import import opinion_feed_import
 from secretariat.media.views.opinion import item_context, require_monitor
-from secretariat.media.views.opinion_forms import EscalateForm, ResponseForm, SeverityForm
 
 
 def _item_or_404(request: HttpRequest, pk: int) -> Any:

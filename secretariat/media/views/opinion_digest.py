@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
-from secretariat.media.digest import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
+from secretariat.media.forms.opinion import DigestDayForm
 from secretariat.media.models.opinion import OpinionDigest
+from secretariat.media.services.digest_document import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
 from secretariat.media.views.opinion import require_reader
-from secretariat.media.views.opinion_forms import DigestDayForm
 
 RECENT_DAYS = 60
 

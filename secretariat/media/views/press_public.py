@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET
 from secretariat.accounts.models import Agency
 from secretariat.core.errors import NotFound
 from secretariat.core.forms import query_id
-from secretariat.media import public_cache
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
+from secretariat.media.services import public_cache
 
 View = Callable[[HttpRequest], HttpResponse]
 BROWSER_SECONDS = 30  # short: a correction must reach readers soon

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
-from secretariat.media import press_access as access
-from secretariat.media.forms_press import EventForm, PostForm, ReachForm, ScheduleEntryForm, TrainingForm
+from secretariat.media.access import press as access
+from secretariat.media.forms.press import EventForm, PostForm, ReachForm, ScheduleEntryForm, TrainingForm
 from secretariat.media.selectors import press_records as selectors
 from secretariat.media.services import press_records as services
 from secretariat.media.services import schedule as schedule_services

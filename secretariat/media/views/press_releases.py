@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.core.errors import ApplicationError, NotFound, ValidationFailed
 from secretariat.core.forms import add_service_error
-from secretariat.media import press_access as access
-from secretariat.media.forms_press import CorrectForm, PublishForm, ReleaseFileForm, ReleaseForm, ReturnForm
+from secretariat.media.access import press as access
+from secretariat.media.forms.press import CorrectForm, PublishForm, ReleaseFileForm, ReleaseForm, ReturnForm
 from secretariat.media.models import PressRelease, ReleaseStatus
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import releases as services

@@ -20,8 +20,8 @@ from odfdo import Document, Header, Paragraph
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core import roc
 from secretariat.core.pdf import odt_to_pdf
+from secretariat.media.access.opinion import DigestGroup, digest_groups
 from secretariat.media.models.opinion import OpinionItem
-from secretariat.media.selectors.opinion import DigestGroup, digest_groups
 
 ODF_VERSION = b"1.2"
 ODF_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")

@@ -1,18 +1,28 @@
 """Press releases over JSON: drafting, files, the approvals, publication and corrections (each write sends
 the `version` it read), the staff list (scoped like the pages), and the public list/detail without
-sign-in. The press office's other records are in api_press_records."""
+sign-in. The press office's other records are in api/press_records.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
-from secretariat.core.schemas import InputSchema
-from secretariat.media.api_press_records import router as records_router
+from secretariat.media.api.press_records import router as records_router
+from secretariat.media.api.schemas import (
+    CorrectIn,
+    FileOut,
+    PublicDetailOut,
+    PublicPageOut,
+    PublishIn,
+    ReleaseIn,
+    ReleaseOut,
+    ReleaseUpdateIn,
+    ReturnIn,
+    VersionIn,
+)
 from secretariat.media.models import PressRelease, ReleaseStatus
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import releases as services
@@ -20,82 +30,6 @@ from secretariat.media.services import releases as services
 router = Router(tags=["media: press releases"])
 router.add_router("", records_router)
 LIST_LIMIT = 200
-
-
-class ReleaseIn(InputSchema):
-    title: str
-    body: str
-
-
-class ReleaseUpdateIn(ReleaseIn):
-    version: int
-
-
-class VersionIn(InputSchema):
-    version: int
-
-
-class ReturnIn(VersionIn):
-    reason: str
-
-
-class PublishIn(VersionIn):
-    at: dt.datetime | None = None
-
-
-class CorrectIn(ReleaseUpdateIn):
-    note: str
-
-
-class FileOut(Schema):
-    id: int
-    kind: str
-    caption: str
-    name: str
-
-
-class RevisionOut(Schema):
-    number: int
-    title: str
-    body: str
-    note: str
-    made_at: dt.datetime
-
-
-class ReleaseOut(Schema):
-    id: int
-    agency_id: int
-    agency: str
-    title: str
-    body: str
-    status: str
-    version: int
-    unit_approved_at: dt.datetime | None
-    media_approved_at: dt.datetime | None
-    return_note: str
-    published_at: dt.datetime | None
-    corrected_at: dt.datetime | None
-
-
-class PublicReleaseOut(Schema):
-    id: int
-    agency_id: int
-    agency: str
-    title: str
-    body: str
-    published_at: dt.datetime
-    corrected_at: dt.datetime | None
-    url: str
-
-
-class PublicPageOut(Schema):
-    items: list[PublicReleaseOut]
-    next_cursor: str | None
-
-
-class PublicDetailOut(PublicReleaseOut):
-    revisions: list[RevisionOut]
-    files: list[FileOut]
 
 
 def _out(release: PressRelease) -> dict[str, Any]:

@@ -7,15 +7,24 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from secretariat.core.errors import NotFound, ValidationFailed
-from secretariat.core.schemas import InputSchema
-from secretariat.media.digest import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
-from secretariat.media.models.opinion import Medium, OpinionItem, OpinionResponse, ResponseKind, Sentiment
-from secretariat.media.opinion_access import can_read
+from secretariat.media.access.opinion import can_read
+from secretariat.media.api.schemas import (
+    EscalateIn,
+    ImportOut,
+    ItemIn,
+    ItemOut,
+    ItemPage,
+    ResponseIn,
+    ResponseOut,
+    SeverityIn,
+)
+from secretariat.media.models.opinion import Medium, OpinionItem, OpinionResponse, Sentiment
 from secretariat.media.selectors.opinion import Cursor, ItemFilters, item_get_for, item_list, responses_of
+from secretariat.media.services.digest_document import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
 from secretariat.media.services.opinion import (
     opinion_escalate,
     opinion_item_create,
@@ -25,79 +34,6 @@ from secretariat.media.services.opinion import (
 from secretariat.media.services.opinion_import import opinion_csv_import
 
 router = Router(tags=["media: public opinion"])
-
-
-class ItemIn(InputSchema):
-    outlet: str
-    medium: Medium
-    headline: str
-    seen_at: dt.datetime
-    link: str = ""
-    summary: str = ""
-    sentiment: Sentiment = Sentiment.NEUTRAL
-    reach: int = 0
-    topics: str = ""
-    agency_ids: list[int] = []
-
-
-class ResponseOut(Schema):
-    id: int
-    agency: str
-    kind: str
-    responded_at: dt.datetime
-    link: str
-    text: str
-
-
-class ItemOut(Schema):
-    id: int
-    outlet: str
-    medium: str
-    link: str
-    headline: str
-    summary: str
-    sentiment: str
-    reach: int
-    topics: str
-    agencies: list[str]
-    seen_at: dt.datetime
-    computed_score: int
-    score_override: int | None
-    override_reason: str
-    severity: int
-    case_reference: str | None
-    case_status: str | None
-    version: int
-    responses: list[ResponseOut] | None = None
-
-
-class ItemPage(Schema):
-    items: list[ItemOut]
-    next_cursor: str | None
-
-
-class SeverityIn(InputSchema):
-    score: int | None
-    reason: str = ""
-    version: int | None = None
-
-
-class EscalateIn(InputSchema):
-    agency_id: int | None = None
-    note: str = ""
-
-
-class ResponseIn(InputSchema):
-    kind: ResponseKind
-    text: str
-    link: str = ""
-    agency_id: int | None = None
-    responded_at: dt.datetime | None = None
-
-
-class ImportOut(Schema):
-    created: int
-    item_ids: list[int]
 
 
 def _response_out(response: OpinionResponse) -> ResponseOut:

@@ -16,9 +16,9 @@ from secretariat.accounts.models import Agency
 from secretariat.core import roc
 from secretariat.core.site_settings import setting_get
 from secretariat.media.models import PressRelease, ScheduleEntry
-from secretariat.media.sanitise import plain_text
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
+from secretariat.media.services.sanitise import plain_text
 from secretariat.media.views.press_public import cached
 
 FEED_SIZE = 30

@@ -7,104 +7,29 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from secretariat.accounts.models import Agency
 from secretariat.core.errors import NotFound, ValidationFailed
-from secretariat.core.schemas import InputSchema
-from secretariat.media.models import EventKind, Platform, PostType, PressEvent, SocialPost, TrainingKind
+from secretariat.media.api.schemas import (
+    EventIn,
+    PostIn,
+    PostUpdateIn,
+    PressEventOut,
+    PressTrainingIn,
+    PressTrainingOut,
+    PublicDayOut,
+    ScheduleIn,
+    ScheduleOut,
+    SocialPostOut,
+)
+from secretariat.media.models import EventKind, Platform, PostType, PressEvent, SocialPost
 from secretariat.media.selectors import press_records as selectors
 from secretariat.media.services import press_records as services
 from secretariat.media.services import schedule as schedule_services
 
 router = Router(tags=["media: press office"])
 LIST_LIMIT = 200
-
-
-class EventIn(InputSchema):
-    kind: EventKind
-    held_at: dt.datetime
-    place: str
-    topic: str
-    outlets: str = ""
-    agency_ids: list[int] = []
-    release_id: int | None = None
-
-
-class PressEventOut(Schema):
-    id: int
-    kind: str
-    held_at: dt.datetime
-    place: str
-    topic: str
-    outlets: str
-    agency_ids: list[int]
-    release_id: int | None
-
-
-class ScheduleIn(InputSchema):
-    starts_at: dt.datetime
-    place: str
-    event: str
-
-
-class ScheduleOut(Schema):
-    id: int
-    starts_at: dt.datetime
-    place: str
-    event: str
-
-
-class PublicDayOut(Schema):
-    day: dt.date
-    public: bool
-    entries: list[ScheduleOut]
-
-
-class PostIn(InputSchema):
-    platform: Platform
-    post_type: PostType
-    title: str
-    planned_at: dt.datetime
-    published_at: dt.datetime | None = None
-    link: str = ""
-    reach: int | None = None
-
-
-class PostUpdateIn(InputSchema):
-    version: int
-    published_at: dt.datetime | None = None
-    link: str | None = None
-    reach: int | None = None
-
-
-class SocialPostOut(Schema):
-    id: int
-    platform: str
-    post_type: str
-    title: str
-    planned_at: dt.datetime
-    published_at: dt.datetime | None
-    link: str
-    reach: int | None
-    version: int
-
-
-class PressTrainingIn(InputSchema):
-    held_on: dt.date
-    kind: TrainingKind
-    title: str
-    venue: str = ""
-    attendance: int
-
-
-class PressTrainingOut(Schema):
-    id: int
-    held_on: dt.date
-    kind: str
-    title: str
-    venue: str
-    attendance: int
 
 
 def _event(event: PressEvent) -> dict[str, Any]:

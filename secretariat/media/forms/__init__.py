@@ -1,0 +1,1 @@
+"""Forms of the media office's pages, one module per topic."""
