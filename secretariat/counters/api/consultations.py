@@ -13,7 +13,7 @@ from ninja import Router, Status
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.request_context import client_address
 from secretariat.core.roc import Period
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.api.schemas import (
     BookedOut,
     BookingIn,
@@ -27,11 +27,11 @@ from secretariat.counters.api.schemas import (
     TableRowOut,
     WalkInIn,
 )
-from secretariat.counters.consultation_statistics import consultation_table
 from secretariat.counters.models import Booking, Consultation, Slot
 from secretariat.counters.selectors import consultations as selectors
+from secretariat.counters.selectors.consultation_statistics import consultation_table
+from secretariat.counters.selectors.statistics import MonthRange
 from secretariat.counters.services import consultation_bookings, consultation_records, consultation_slots
-from secretariat.counters.statistics import MonthRange
 
 router = Router(tags=["counters"])
 

@@ -24,9 +24,7 @@ from secretariat.counters.api.schemas import (
 )
 from secretariat.counters.models import Enquiry, PetitionHelp
 from secretariat.counters.selectors import enquiries as selectors
-from secretariat.counters.services import enquiries as services
-from secretariat.counters.services.petition_help import petition_help_record
-from secretariat.counters.statistics import (
+from secretariat.counters.selectors.statistics import (
     MonthRange,
     MonthTable,
     TableRow,
@@ -35,6 +33,8 @@ from secretariat.counters.statistics import (
     help_table,
     parse_month,
 )
+from secretariat.counters.services import enquiries as services
+from secretariat.counters.services.petition_help import petition_help_record
 
 router = Router(tags=["counters"])
 

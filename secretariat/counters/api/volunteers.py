@@ -11,7 +11,7 @@ from ninja import Router, Status
 
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.api.schemas import (
     AttendanceIn,
     CountIn,
