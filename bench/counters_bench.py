@@ -109,7 +109,7 @@ def clerks_and_tokens() -> list[str]:
 def open_today(today: dt.date) -> str:
     """Make sure the counter is open today in this database; says what it did."""
     from secretariat.core.models import CalendarDay, CalendarYear, DayKind
-    from secretariat.counters.enquiry_rules import counter_open_on
+    from secretariat.counters.access.enquiries import counter_open_on
 
     CalendarYear.objects.get_or_create(year=today.year, defaults={"source": "bench"})
     if counter_open_on(today):
@@ -149,7 +149,7 @@ def copy_enquiries(count: int, first_day: dt.date, last_day: dt.date, seed: int)
 
 def measure_statistics(today: dt.date) -> dict[str, Any]:
     from secretariat.core.roc import Period
-    from secretariat.counters.statistics import MonthRange, enquiry_table, help_table
+    from secretariat.counters.selectors.statistics import MonthRange, enquiry_table, help_table
 
     half = Period.containing(today).previous()
     first = (today.year - YEARS, today.month)

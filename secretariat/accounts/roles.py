@@ -75,7 +75,7 @@ ROLE_PERMISSIONS[Role.AUDITOR] |= _COUNTER_READ
 
 # Consultations and volunteers (issue 5): the administrator edits the partner associations and the volunteer
 # posts (reference data) in the admin and reads the records there; auditors read. The pages' own rules
-# (Secretariat staff record, auditors read, agencies see nothing) are in counters/desk_access.py.
+# (Secretariat staff record, auditors read, agencies see nothing) are in counters/access/desks.py.
 _DESK_READ = {f"counters.view_{model}" for model in ("association", "slot", "booking", "consultation", "post",
                                                      "shift", "dailycount", "volunteertraining")}
 ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _DESK_READ | {"counters.add_association", "counters.change_association",

@@ -1,4 +1,5 @@
-"""Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order.
+"""Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order (`reference` may
+also be `services/reference`).
 
 Apps plug their data in by having those modules; the kernel names none of them.
 """
@@ -7,9 +8,22 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from types import ModuleType
 
 from django.apps import apps
 from django.db import transaction
+
+
+def _loader_module(app_name: str, module_name: str) -> ModuleType | None:
+    """`<app>.<module_name>`, else `<app>.services.<module_name>` (reference data is written, so an app may
+    keep its loader among its services); None when the app has neither."""
+    for candidate in (f"{app_name}.{module_name}", f"{app_name}.services.{module_name}"):
+        try:
+            return importlib.import_module(candidate)
+        except ModuleNotFoundError as error:
+            if error.name not in (candidate, f"{app_name}.services"):
+                raise
+    return None
 
 
 def _loaders(module_name: str) -> list[tuple[str, Callable[[], list[str]]]]:
@@ -17,11 +31,8 @@ def _loaders(module_name: str) -> list[tuple[str, Callable[[], list[str]]]]:
     for config in apps.get_app_configs():
         if not config.name.startswith("secretariat."):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{module_name}":
-                raise
+        module = _loader_module(config.name, module_name)
+        if module is None:
             continue
         found.append((config.label, module.load))
     return found

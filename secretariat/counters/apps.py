@@ -10,17 +10,25 @@ class CountersConfig(AppConfig):
     verbose_name = _("Citizen service and volunteers")
 
     def ready(self) -> None:
-        from secretariat.counters import desk_access
+        from secretariat.core.navigation import NavEntry, register
+        from secretariat.counters.access import desks
+        from secretariat.counters.access import enquiries as enquiry_access
         from secretariat.counters.report import consultations as consultations_report
+        from secretariat.counters.report import enquiries as enquiries_report
         from secretariat.counters.report import volunteers as volunteers_report
         from secretariat.counters.services.consultation_bookings import declare_settings
 
         declare_settings()  # the public booking page's rate limit
         consultations_report.register()  # 壹、六、（二）
         volunteers_report.register()  # 壹、六、（三）
-        desk_access.register_navigation()
-        from secretariat.counters import nav_enquiries
-        from secretariat.counters.report import enquiries as enquiries_report
-
+        # Menu entries for the consultation and volunteer pages (the seed's 壹、六、（二）and（三）).
+        register(NavEntry(key="counters_consultations", label=_("Consultations"), url_name="counters:consultations",
+                          order=62, visible=desks.can_open_slots))
+        register(NavEntry(key="counters_volunteers", label=_("Volunteers"), url_name="counters:volunteers",
+                          order=63, visible=desks.can_view))
         enquiries_report.register()  # 壹、六、（一）
-        nav_enquiries.register_navigation()
+        # The counter's menu entries (order 60: the seed's section 六, 市民諮詢及志工服務): the tally for the
+        # counter clerks, the statistics for those who may read them (auditors included).
+        register(NavEntry("counter", _("Counter"), "counters:counter", order=60, visible=enquiry_access.may_record))
+        register(NavEntry("counter_statistics", _("Counter statistics"), "counters:statistics", order=61,
+                          visible=enquiry_access.statistics_only))

@@ -19,10 +19,10 @@ from secretariat.audit.services import AuditRow, audit_record_many
 from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_calendar
 from secretariat.core.changes import SYSTEM, snapshot
 from secretariat.core.roc import Period
-from secretariat.counters import reference_consultations
 from secretariat.counters.models import Association, Booking, BookingStatus, Consultation, ConsultationField, Mode, Slot
 from secretariat.counters.services.consultation_records import CONSULTATION_FIELDS
 from secretariat.counters.services.consultation_slots import SLOT_FIELDS
+from secretariat.counters.services.reference import consultations as reference_consultations
 
 PERIOD = Period(112, 2)
 # The seed's table: consultations by field, July to December.

@@ -17,10 +17,10 @@ from secretariat.accounts.models import User
 from secretariat.core.calendar import work_calendar
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.roc import Period
-from secretariat.counters import reference_enquiries
 from secretariat.counters.models import Enquiry, EnquiryCategory, EnquiryChannel, HelpKind, PetitionHelp
 from secretariat.counters.services.enquiries import enquiry_days_rebuild
 from secretariat.counters.services.petition_help import HELP_FIELDS
+from secretariat.counters.services.reference import enquiries as reference_enquiries
 from secretariat.petitions.selectors import PetitionFilter, petition_list
 
 PERIOD = Period(112, 2)

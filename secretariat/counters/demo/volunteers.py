@@ -16,8 +16,8 @@ from secretariat.audit.services import AuditRow, audit_record_many
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.changes import SYSTEM, snapshot
 from secretariat.core.roc import Period
-from secretariat.counters import reference_volunteers
 from secretariat.counters.models import DailyCount, Post, Shift, Volunteer
+from secretariat.counters.services.reference import volunteers as reference_volunteers
 from secretariat.counters.services.volunteer_roster import training_record, volunteer_create
 from secretariat.counters.services.volunteer_shifts import SHIFT_FIELDS
 

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from secretariat.core.roc import Period
-from secretariat.counters.consultation_statistics import consultation_table
 from secretariat.counters.report.tables import report_table
-from secretariat.counters.statistics import MonthRange
+from secretariat.counters.selectors.consultation_statistics import consultation_table
+from secretariat.counters.selectors.statistics import MonthRange
 from secretariat.reporting.registry import register_section
 from secretariat.reporting.sections import Figure, Paragraph, Section
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from secretariat.core.roc import Period
 from secretariat.counters.report.tables import report_table
-from secretariat.counters.statistics import (
+from secretariat.counters.selectors.statistics import (
     HELP_LABELS_ZH,
     MonthRange,
     category_label_zh,

@@ -5,7 +5,7 @@ row first. Every cell is a Figure over the records it counts."""
 from __future__ import annotations
 
 from secretariat.core.roc import Period
-from secretariat.counters.statistics import MonthTable, month_label
+from secretariat.counters.selectors.statistics import MonthTable, month_label
 from secretariat.reporting.sections import Cell, Column, Figure, Table
 
 CORNER = "類別"

@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Booking, BookingStatus, Consultation, Slot
 from secretariat.petitions.personal_data import mask_email, mask_name, mask_phone
 

@@ -14,9 +14,9 @@ from typing import Any
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from secretariat.counters.enquiry_rules import counter_open_on as counter_open_on
-from secretariat.counters.enquiry_rules import may_record as may_record
-from secretariat.counters.enquiry_rules import may_view_statistics as may_view_statistics
+from secretariat.counters.access.enquiries import counter_open_on as counter_open_on
+from secretariat.counters.access.enquiries import may_record as may_record
+from secretariat.counters.access.enquiries import may_view_statistics as may_view_statistics
 from secretariat.counters.models import Enquiry, EnquiryCategory, EnquiryDay, HelpKind, PetitionHelp
 
 HELP_PAGE = 50

@@ -14,7 +14,7 @@ from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Association, Booking, BookingStatus, Consultation, ConsultationField, Mode
 
 CONSULTATION_FIELDS = ["served_on", "field", "mode", "association", "booking", "is_walk_in", "note"]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import User
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Association, BookingStatus, ConsultationField, Mode, Slot
 
 SLOT_FIELDS = ["association", "field", "date", "starts_at", "ends_at", "mode", "is_withdrawn"]

@@ -20,7 +20,7 @@ from secretariat.accounts.models import User
 from secretariat.core import roc
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.counters import enquiry_rules as rules
+from secretariat.counters.access import enquiries as rules
 from secretariat.counters.models import Enquiry, EnquiryCategory, EnquiryChannel, EnquiryDay
 
 NOTE_LENGTH = 300

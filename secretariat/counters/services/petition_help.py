@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import User
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.counters import enquiry_rules as rules
+from secretariat.counters.access import enquiries as rules
 from secretariat.counters.models import HelpKind, PetitionHelp
 from secretariat.petitions.selectors import PetitionFilter, petition_list
 

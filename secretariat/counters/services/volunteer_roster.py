@@ -17,7 +17,7 @@ from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import DailyCount, Post, Volunteer, VolunteerTraining
 
 # Phone and e-mail are personal data: the audit trail records that they changed, never their values.

@@ -10,9 +10,10 @@ import pytest
 from django.utils import timezone
 
 from secretariat.core.changes import SYSTEM
-from secretariat.counters import reference_consultations, reference_volunteers
 from secretariat.counters.models import Association, ConsultationField, Post, Slot
 from secretariat.counters.services.consultation_bookings import Booked, booking_create
+from secretariat.counters.services.reference import consultations as reference_consultations
+from secretariat.counters.services.reference import volunteers as reference_volunteers
 
 CITIZEN = {"name": "陳小華", "phone": "0912345678", "email": "hua@example.com", "question": "租屋押金糾紛如何處理？"}
 

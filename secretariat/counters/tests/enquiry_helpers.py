@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from secretariat.accounts.models import User
 from secretariat.accounts.roles import Role
-from secretariat.counters import reference_enquiries
 from secretariat.counters.models import EnquiryCategory
+from secretariat.counters.services.reference import enquiries as reference_enquiries
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 WORKING_DAY = dt.date(2023, 10, 3)  # a Tuesday

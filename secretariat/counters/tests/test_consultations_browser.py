@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from secretariat.counters import reference_consultations
 from secretariat.counters.models import Association, Booking
+from secretariat.counters.services.reference import consultations as reference_consultations
 from secretariat.counters.tests.consultation_helpers import make_slot
 from tests.browser import playwright_or_skip
 

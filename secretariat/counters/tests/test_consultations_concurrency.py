@@ -12,9 +12,9 @@ from django.db import connection
 from django.utils import timezone
 
 from secretariat.core.errors import Conflict
-from secretariat.counters import reference_consultations
 from secretariat.counters.models import Association, Booking, Slot
 from secretariat.counters.services.consultation_bookings import booking_create
+from secretariat.counters.services.reference import consultations as reference_consultations
 
 THREADS = 8
 

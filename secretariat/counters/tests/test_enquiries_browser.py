@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from secretariat.accounts.models import User
 from secretariat.core.models import CalendarDay, CalendarYear, DayKind
-from secretariat.counters import reference_enquiries
 from secretariat.counters.models import Enquiry
+from secretariat.counters.services.reference import enquiries as reference_enquiries
 from secretariat.counters.tests.enquiry_helpers import counter_clerk
 from tests.browser import playwright_or_skip, sign_in_by_session
 

@@ -19,12 +19,12 @@ from secretariat.accounts.models import User
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.roc import Period
-from secretariat.counters.exports import month_tables_download
 from secretariat.counters.models import EnquiryCategory, HelpKind
+from secretariat.counters.selectors.statistics import MonthRange, enquiry_table, help_table, month_table, parse_month
 from secretariat.counters.services.enquiries import category_save, enquiry_record, enquiry_undo
 from secretariat.counters.services.petition_help import petition_help_record
-from secretariat.counters.statistics import MonthRange, enquiry_table, help_table, month_table, parse_month
 from secretariat.counters.tests.enquiry_helpers import at, categories, clock, counter_clerk
+from secretariat.counters.views.exports import month_tables_download
 
 __all__ = ["categories", "clock", "counter_clerk"]
 
@@ -148,7 +148,7 @@ def test_downloads_in_three_formats_keep_the_seed_shape(some_records: None) -> N
 
 @given(cells=st.lists(st.integers(0, 100_000), min_size=1, max_size=120))
 def test_the_trend_chart_keeps_every_bar_inside_its_axis(cells: list[int]) -> None:
-    from secretariat.counters.charts import trend_chart
+    from secretariat.counters.views.charts import trend_chart
 
     keys = MonthRange((2013, 1), (2013 + (len(cells) - 1) // 12, (len(cells) - 1) % 12 + 1)).months
     chart = trend_chart(month_table(key="t", title="t", months=keys, rows=[("a", "a", cells)], summary_label="合計"))

@@ -15,7 +15,6 @@ from secretariat.accounts.models import User
 from secretariat.audit.models import AuditEntry, PersonalDataAccess
 from secretariat.core.errors import Conflict, PermissionRefused, ValidationFailed
 from secretariat.core.pdf import pdf_available
-from secretariat.counters.certificates import certificate_build, certificate_odt
 from secretariat.counters.models import DailyCount, Post, Shift, Volunteer
 from secretariat.counters.selectors.volunteers import hours_by_volunteer, masked_contacts, week_grid, week_start
 from secretariat.counters.services.volunteer_roster import (
@@ -26,6 +25,7 @@ from secretariat.counters.services.volunteer_roster import (
 )
 from secretariat.counters.services.volunteer_shifts import shift_attendance_record, shift_plan, shift_remove
 from secretariat.counters.tests.consultation_helpers import posts
+from secretariat.counters.views.certificates import certificate_build, certificate_odt
 from tests.files import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from secretariat.accounts.models import User
 from secretariat.core.changes import SYSTEM
-from secretariat.counters import reference_volunteers
 from secretariat.counters.models import Post, Shift
+from secretariat.counters.services.reference import volunteers as reference_volunteers
 from secretariat.counters.services.volunteer_roster import volunteer_create
 from tests.browser import playwright_or_skip, sign_in
 from tests.fixtures import PERSONA_PASSWORD

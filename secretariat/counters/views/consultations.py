@@ -18,11 +18,11 @@ from secretariat.core import roc
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.redirects import redirect_next
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.forms.consultations import RevealForm, SlotForm, WalkInForm
 from secretariat.counters.models import Association, Booking, BookingStatus, ConsultationField
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.services import consultation_records, consultation_slots
-from secretariat.counters.views.consultations_forms import RevealForm, SlotForm, WalkInForm
 
 DAYS_SHOWN = 14
 

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.request_context import client_address
+from secretariat.counters.forms.consultations import BookingForm
 from secretariat.counters.models import ConsultationField, Slot
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.services import consultation_bookings as services
-from secretariat.counters.views.consultations_forms import BookingForm
 
 
 @require_GET

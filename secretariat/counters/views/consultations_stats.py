@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
-from secretariat.counters import desk_access
-from secretariat.counters.consultation_statistics import consultation_table
-from secretariat.counters.exports import month_tables_download
-from secretariat.counters.statistics import MonthRange
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.selectors.consultation_statistics import consultation_table
+from secretariat.counters.selectors.statistics import MonthRange
+from secretariat.counters.views.exports import month_tables_download
 
 
 @login_required

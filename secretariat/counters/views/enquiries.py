@@ -23,8 +23,8 @@ from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.errors import ApplicationError
 from secretariat.counters.models import Enquiry, EnquiryChannel
 from secretariat.counters.selectors import enquiries as selectors
+from secretariat.counters.selectors.statistics import category_label_ui
 from secretariat.counters.services import enquiries as services
-from secretariat.counters.statistics import category_label_ui
 
 TEMPLATE = "counters/enquiries/counter.html"
 

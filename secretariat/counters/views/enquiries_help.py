@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
-from secretariat.counters.forms_enquiries import PetitionHelpForm
+from secretariat.counters.forms.enquiries import PetitionHelpForm
 from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.services.petition_help import petition_help_record
 

@@ -1,6 +1,7 @@
 """The counter's statistics page: for a ROC half-year (the current one by default) or any month range, the seed's
 two tables (enquiries by category; petition help, individual and collective), a monthly trend chart,
-and the downloads (ODS, XLSX, CSV). Thin: figures from counters.statistics, files from counters.exports.
+and the downloads (ODS, XLSX, CSV). Thin: figures from counters.selectors.statistics, files from
+counters.views.exports.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
-from secretariat.counters import charts, exports
 from secretariat.counters.selectors import enquiries as selectors
-from secretariat.counters.statistics import MonthRange, current_period, enquiry_table, help_table
+from secretariat.counters.selectors.statistics import MonthRange, current_period, enquiry_table, help_table
+from secretariat.counters.views import charts, exports
 
 TEMPLATE = "counters/enquiries/statistics.html"
 FORMATS = ("ods", "xlsx", "csv")

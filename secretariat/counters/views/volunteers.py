@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
-from secretariat.counters import certificates, desk_access
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.forms.consultations import RevealForm
+from secretariat.counters.forms.volunteers import CertificateForm, VolunteerForm
 from secretariat.counters.models import Volunteer
 from secretariat.counters.selectors import volunteers as selectors
 from secretariat.counters.services import volunteer_roster as services
-from secretariat.counters.views.consultations_forms import RevealForm
-from secretariat.counters.views.volunteers_forms import CertificateForm, VolunteerForm
+from secretariat.counters.views import certificates
 
 
 def _volunteer(pk: int) -> Volunteer:

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.forms.volunteers import DailyCountForm, ShiftForm, TrainingForm
 from secretariat.counters.selectors import volunteers as selectors
 from secretariat.counters.services import volunteer_roster, volunteer_shifts
-from secretariat.counters.views.volunteers_forms import DailyCountForm, ShiftForm, TrainingForm
 
 
 def _monday(text: str) -> dt.date:

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from secretariat.core.errors import ApplicationError
+from secretariat.counters.selectors.statistics import MonthRange, parse_month
 from secretariat.counters.services.enquiries import enquiry_days_rebuild
-from secretariat.counters.statistics import MonthRange, parse_month
 
 
 class Command(BaseCommand):

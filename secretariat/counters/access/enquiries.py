@@ -23,6 +23,12 @@ def may_view_statistics(user: Any) -> bool:
     return bool(getattr(user, "is_active", False) and user.has_perm(VIEW_PERM))
 
 
+def statistics_only(user: Any) -> bool:
+    """Who sees the statistics' own menu entry."""
+    # A clerk reaches the statistics from the counter screen; one menu entry each is enough.
+    return may_view_statistics(user) and not may_record(user)
+
+
 def counter_open_on(day: dt.date) -> bool:
     """Whether `day` is a working day of the office calendar (a make-up workday counts).
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from secretariat.counters.models import ConsultationField
 from secretariat.counters.selectors.consultations import consultation_counts
-from secretariat.counters.statistics import MonthRange, MonthTable, month_table
+from secretariat.counters.selectors.statistics import MonthRange, MonthTable, month_table
 
 # The seed's row names; the report prints these whatever the UI language.
 FIELD_LABELS_ZH = {ConsultationField.LEGAL: "法律諮詢", ConsultationField.ARCHITECTURE: "建築諮詢",

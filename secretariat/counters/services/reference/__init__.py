@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import importlib
 
-PARTS = ("secretariat.counters.reference_enquiries", "secretariat.counters.reference_consultations",
-         "secretariat.counters.reference_volunteers")
+PARTS = ("secretariat.counters.services.reference.enquiries",
+         "secretariat.counters.services.reference.consultations",
+         "secretariat.counters.services.reference.volunteers")
 
 
 def load() -> list[str]:

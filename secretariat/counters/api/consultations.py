@@ -8,108 +8,32 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.request_context import client_address
 from secretariat.core.roc import Period
-from secretariat.core.schemas import InputSchema, LocalTime
-from secretariat.counters import desk_access
-from secretariat.counters.consultation_statistics import consultation_table
-from secretariat.counters.models import Booking, Consultation, Mode, Slot
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.api.schemas import (
+    BookedOut,
+    BookingIn,
+    BookingOut,
+    CancelIn,
+    ConsultationOut,
+    ConsultationTableOut,
+    ServeIn,
+    SlotIn,
+    SlotOut,
+    TableRowOut,
+    WalkInIn,
+)
+from secretariat.counters.models import Booking, Consultation, Slot
 from secretariat.counters.selectors import consultations as selectors
+from secretariat.counters.selectors.consultation_statistics import consultation_table
+from secretariat.counters.selectors.statistics import MonthRange
 from secretariat.counters.services import consultation_bookings, consultation_records, consultation_slots
-from secretariat.counters.statistics import MonthRange
 
 router = Router(tags=["counters"])
-
-
-class SlotIn(InputSchema):
-    association_id: int
-    date: dt.date
-    starts_at: LocalTime
-    ends_at: LocalTime
-    mode: str = Mode.ON_SITE
-
-
-class SlotOut(Schema):
-    id: int
-    association: str
-    field: str
-    date: dt.date
-    starts_at: LocalTime
-    ends_at: LocalTime
-    mode: str
-    withdrawn: bool
-    booked: bool
-
-
-class BookingIn(InputSchema):
-    slot_id: int
-    name: str
-    phone: str
-    email: str = ""
-    field: str = ""
-    question: str
-
-
-class BookedOut(Schema):
-    id: int
-    slot: SlotOut
-    status: str
-    cancel_token: str  # shown once; keep it to cancel
-
-
-class CancelIn(InputSchema):
-    token: str
-
-
-class BookingOut(Schema):
-    id: int
-    slot_id: int
-    date: dt.date
-    starts_at: LocalTime
-    field: str
-    status: str
-    name: str  # masked
-    phone: str  # masked
-    question: str
-
-
-class ServeIn(InputSchema):
-    note: str = ""
-
-
-class WalkInIn(InputSchema):
-    served_on: dt.date
-    field: str
-    mode: str = Mode.ON_SITE
-    association_id: int | None = None
-    citizen_name: str = ""
-    citizen_phone: str = ""
-    note: str = ""
-
-
-class ConsultationOut(Schema):
-    id: int
-    served_on: dt.date
-    field: str
-    mode: str
-    association: str | None
-    walk_in: bool
-    booking_id: int | None
-
-
-class TableRowOut(Schema):
-    key: str
-    label: str
-    months: list[int]
-    total: int
-
-
-class ConsultationTableOut(Schema):
-    months: list[str]
-    rows: list[TableRowOut]
 
 
 def _slot(slot: Slot, *, booked: bool | None = None) -> SlotOut:

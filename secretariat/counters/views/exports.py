@@ -18,7 +18,7 @@ import tablib
 from django.utils.translation import gettext as _
 
 from secretariat.core.errors import ValidationFailed
-from secretariat.counters.statistics import MonthTable
+from secretariat.counters.selectors.statistics import MonthTable
 
 CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",

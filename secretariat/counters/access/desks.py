@@ -46,14 +46,3 @@ def can_open_slots(user: Any) -> bool:
     """The slots page: Secretariat people and association accounts."""
     return can_view(user) or bool(association_ids(user))
 
-
-def register_navigation() -> None:
-    """Menu entries for the consultation and volunteer pages (the seed's 壹、六、（二）and（三）)."""
-    from django.utils.translation import gettext_lazy as _
-
-    from secretariat.core.navigation import NavEntry, register
-
-    register(NavEntry(key="counters_consultations", label=_("Consultations"), url_name="counters:consultations",
-                      order=62, visible=can_open_slots))
-    register(NavEntry(key="counters_volunteers", label=_("Volunteers"), url_name="counters:volunteers",
-                      order=63, visible=can_view))

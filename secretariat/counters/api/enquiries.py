@@ -4,19 +4,27 @@ the pages, so the same checks and refusals (the error body comes from Applicatio
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.core.schemas import InputSchema
-from secretariat.counters.models import Enquiry, EnquiryChannel, HelpKind, PetitionHelp
+from secretariat.counters.api.schemas import (
+    CategoryCountOut,
+    EnquiryCategoryOut,
+    EnquiryOut,
+    EnquiryTableOut,
+    HelpIn,
+    HelpOut,
+    RowOut,
+    StatisticsOut,
+    TallyIn,
+    TallyOut,
+    UndoIn,
+)
+from secretariat.counters.models import Enquiry, PetitionHelp
 from secretariat.counters.selectors import enquiries as selectors
-from secretariat.counters.services import enquiries as services
-from secretariat.counters.services.petition_help import petition_help_record
-from secretariat.counters.statistics import (
+from secretariat.counters.selectors.statistics import (
     MonthRange,
     MonthTable,
     TableRow,
@@ -25,97 +33,10 @@ from secretariat.counters.statistics import (
     help_table,
     parse_month,
 )
+from secretariat.counters.services import enquiries as services
+from secretariat.counters.services.petition_help import petition_help_record
 
 router = Router(tags=["counters"])
-
-
-class TallyIn(InputSchema):
-    category_id: int | None = None
-    category_code: str | None = None  # either the id or the code
-    channel: EnquiryChannel = EnquiryChannel.COUNTER
-    note: str = ""
-
-
-class EnquiryOut(Schema):
-    id: int
-    category: str
-    category_code: str
-    channel: str
-    note: str
-    recorded_at: dt.datetime
-    recorded_on: dt.date
-    undone: bool
-
-
-class UndoIn(InputSchema):
-    enquiry_id: int | None = None  # the entry the clerk saw as their last; refused (409) if it no longer is
-
-
-class CategoryCountOut(Schema):
-    category_id: int
-    code: str
-    name: str
-    hotkey: str
-    today: int
-    month: int
-
-
-class TallyOut(Schema):
-    day: dt.date
-    open: bool
-    today_total: int
-    month_total: int
-    categories: list[CategoryCountOut]
-
-
-class RowOut(Schema):
-    key: str
-    label: str
-    cells: list[int]
-    total: int
-
-
-class EnquiryTableOut(Schema):
-    key: str
-    title: str
-    months: list[str]
-    summary: RowOut
-    rows: list[RowOut]
-
-
-class StatisticsOut(Schema):
-    label: str
-    first_month: str
-    last_month: str
-    tables: list[EnquiryTableOut]
-
-
-class HelpIn(InputSchema):
-    helped_on: dt.date
-    kind: HelpKind
-    people_count: int = 1
-    action_taken: str
-    petition_reference: str = ""
-
-
-class HelpOut(Schema):
-    id: int
-    helped_on: dt.date
-    kind: str
-    people_count: int
-    action_taken: str
-    petition_case_id: int | None
-    petition_reference: str
-    recorded_at: dt.datetime
-
-
-class EnquiryCategoryOut(Schema):
-    id: int
-    code: str
-    name: str
-    name_en: str
-    hotkey: str
-    is_active: bool
 
 
 def _enquiry_out(item: Enquiry) -> EnquiryOut:

@@ -7,103 +7,29 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
-from secretariat.core.schemas import InputSchema
-from secretariat.counters import desk_access
+from secretariat.counters.access import desks as desk_access
+from secretariat.counters.api.schemas import (
+    AttendanceIn,
+    CountIn,
+    HoursOut,
+    ShiftIn,
+    ShiftOut,
+    VolunteerCountOut,
+    VolunteerIn,
+    VolunteerOut,
+    VolunteerPostOut,
+    VolunteerTrainingIn,
+    VolunteerTrainingOut,
+)
 from secretariat.counters.models import DailyCount, Shift, Volunteer
 from secretariat.counters.selectors import volunteers as selectors
 from secretariat.counters.services import volunteer_roster, volunteer_shifts
 
 router = Router(tags=["counters"])
-
-
-class VolunteerIn(InputSchema):
-    name: str
-    phone: str = ""
-    email: str = ""
-    skills: str = ""
-    availability: str = ""
-    joined_on: dt.date | None = None
-
-
-class VolunteerOut(Schema):
-    id: int
-    name: str
-    phone: str  # masked
-    email: str  # masked
-    skills: str
-    availability: str
-    active: bool
-
-
-class VolunteerPostOut(Schema):
-    id: int
-    code: str
-    name: str
-
-
-class ShiftIn(InputSchema):
-    volunteer_id: int
-    post_id: int
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-
-
-class ShiftOut(Schema):
-    id: int
-    volunteer_id: int
-    volunteer: str
-    post_id: int
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    minutes: int
-    attended: bool | None
-    attended_minutes: int
-
-
-class AttendanceIn(InputSchema):
-    attended: bool
-    minutes: int | None = None
-
-
-class CountIn(InputSchema):
-    post_id: int
-    date: dt.date
-    people_served: int
-    leaflets: int
-
-
-class VolunteerCountOut(Schema):
-    id: int
-    post_id: int
-    date: dt.date
-    people_served: int
-    leaflets: int
-
-
-class VolunteerTrainingIn(InputSchema):
-    held_on: dt.date
-    title: str
-    venue: str = ""
-    attendee_ids: list[int] = []
-
-
-class VolunteerTrainingOut(Schema):
-    id: int
-    held_on: dt.date
-    title: str
-    venue: str
-    attendees: int
-
-
-class HoursOut(Schema):
-    volunteer_id: int
-    name: str
-    shifts: int
-    minutes: int
 
 
 def _check_view(request: HttpRequest) -> None:

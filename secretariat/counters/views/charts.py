@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from secretariat.counters.statistics import MonthTable
+from secretariat.counters.selectors.statistics import MonthTable
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 720, 260, 40, 16, 24, 36
 # Colour classes (static/counters/counter.css); categories beyond these reuse them in turn.

@@ -1,3 +1,3 @@
 """Administration of the counters, one module per topic; each is imported here so the admin site finds it."""
 
-from secretariat.counters import admin_consultations, admin_enquiries, admin_volunteers  # noqa: F401
+from secretariat.counters.admin import consultations, enquiries, volunteers  # noqa: F401
