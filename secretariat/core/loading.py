@@ -1,4 +1,5 @@
-"""Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order.
+"""Runs each installed app's `reference.load()` (or `services.reference.load()`) and `demo.load()` in
+INSTALLED_APPS order.
 
 Apps plug their data in by having those modules; the kernel names none of them.
 """
@@ -13,17 +14,21 @@ from django.db import transaction
 
 
 def _loaders(module_name: str) -> list[tuple[str, Callable[[], list[str]]]]:
+    """An app's loader is `<app>.<module_name>`, or `<app>.services.<module_name>` (reference data is
+    written through the app's services, so its loader may live among them)."""
     found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("secretariat."):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{module_name}":
-                raise
-            continue
-        found.append((config.label, module.load))
+        for name in (f"{config.name}.{module_name}", f"{config.name}.services.{module_name}"):
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as error:
+                if error.name not in {name, f"{config.name}.services"}:
+                    raise
+                continue
+            found.append((config.label, module.load))
+            break
     return found
 
 

@@ -14,13 +14,15 @@ from secretariat.audit.services import audit_chain_check
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.core import reference as core_reference
 from secretariat.core.roc import Period
-from secretariat.petitions import demo, demo_texts
-from secretariat.petitions import reference as petitions_reference
+from secretariat.petitions import demo
+from secretariat.petitions.demo import texts as demo_texts
+from secretariat.petitions.demo.planning import DISTRICT_OFFICE_SHARE
 from secretariat.petitions.models import Petition, RoutingModel
 from secretariat.petitions.report import mayor_petitions_section
-from secretariat.petitions.routing import routing_suggest
+from secretariat.petitions.selectors.statistics import received_in
 from secretariat.petitions.services import petition_lookup
-from secretariat.petitions.stats import received_in
+from secretariat.petitions.services import reference as petitions_reference
+from secretariat.petitions.services.routing import routing_suggest
 from secretariat.reporting.sections import Figure, Paragraph, Table
 
 # 112年下半年受理案件計1,000件 — the seed's table (壹、三、（一）), line by line, as printed.
@@ -104,7 +106,7 @@ class DemoHalfYear(TestCase):
     def test_district_offices_lead_some_of_civil_affairs_petitions(self):
         offices = Case.objects.filter(lead_agency__short_name__endswith="區公所").count()
 
-        assert offices == demo.DISTRICT_OFFICE_SHARE
+        assert offices == DISTRICT_OFFICE_SHARE
 
     def test_merged_petitions_repeat_an_earlier_one_of_the_same_agency(self):
         for case in Case.objects.filter(status="merged").select_related("merged_into"):

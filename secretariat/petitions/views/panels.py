@@ -1,23 +1,17 @@
-"""What petitions plug into the kernel: the panel on the generic case page, the menu entries and the
-rule for downloading a petition's files (personal data: services.disclosure.petition_file_access)."""
+"""The petition's panel on the generic case page (apps.py registers it, with the menu entries and the rule
+for downloading a petition's files: services.disclosure.petition_file_access)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
-from secretariat.accounts.roles import Role
-from secretariat.cases.kinds import Panel, register_panel
 from secretariat.cases.models import Case
-from secretariat.core import navigation
-from secretariat.core.attachments import FileAccess, register_owner_policy
 from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition
-from secretariat.petitions.kind import DECLINE_REASONS, KIND
-from secretariat.petitions.models import ATTACHMENT_OWNER, DisclosureRequest, DisclosureStatus, Petition
-from secretariat.petitions.personal_data import masked_petitioner
+from secretariat.petitions.access.personal_data import masked_petitioner
+from secretariat.petitions.kinds import DECLINE_REASONS
+from secretariat.petitions.models import DisclosureRequest, DisclosureStatus, Petition
 from secretariat.petitions.selectors import petition_attachments
-from secretariat.petitions.services import active_disclosure, petition_file_access
+from secretariat.petitions.services import active_disclosure
 
 PANEL_TEMPLATE = "petitions/panel.html"
 
@@ -43,26 +37,3 @@ def panel_context(case: Case, user: Any, *, revealed: dict[str, str] | None = No
         "my_active": active if caseworker else None, "to_decide": waiting,
         "decline_reason": DECLINE_REASONS.get(petition.case.decline_reason, ""),
     }
-
-
-def _file_access(user: Any, owner_id: str) -> FileAccess:
-    return petition_file_access(user=user, owner_id=owner_id)
-
-
-def _registers_petitions(user: Any) -> bool:
-    return bool(user.has_perm("petitions.add_petition"))
-
-
-def _decides_disclosures(user: Any) -> bool:
-    return bool(user.is_active and user.role in {Role.AGENCY_HEAD, Role.SECRETARIAT_ADMIN})
-
-
-def register_panels() -> None:
-    register_panel(KIND, Panel(key="petition", template=PANEL_TEMPLATE, context=panel_context, order=10))
-    register_owner_policy(ATTACHMENT_OWNER, _file_access)  # the files are personal data: approval, log, no-store
-    # Section 三 of the seed report; agencies work from the case inbox instead.
-    navigation.register(navigation.NavEntry(key="petitions", label=_("Petitions"), url_name="petitions:list",
-                                            order=30, visible=_registers_petitions))
-    navigation.register(navigation.NavEntry(key="petition_disclosures", label=_("Personal-data requests"),
-                                            url_name="petitions:disclosures", order=30, group="admin",
-                                            visible=_decides_disclosures))
