@@ -8,7 +8,7 @@ events each, petitions); then, in the same run:
   served by gunicorn (config/gunicorn.conf.py) to 20 concurrent users: once as people reading their
   inbox (each asks a page, reads it for a random second or so, asks again: the target's measure) and
   once flat out, `hey -c 20` with no pause between requests (a saturation figure);
-- **statistics** — `petitions.stats.by_agency` for one half-year (counts, on-time and late, working
+- **statistics** — `petitions.selectors.statistics.by_agency` for one half-year (counts, on-time and late, working
   days to answer) against the equivalent hand-written SQL, alternating, same database, same run.
 
 Targets (issue 3): inbox p95 under 100 ms; statistics under 300 ms and within 2× the hand-written SQL.
@@ -102,7 +102,7 @@ def measure_statistics(period_code: str) -> dict[str, Any]:
 
     from secretariat.core.calendar import work_calendar
     from secretariat.core.roc import Period
-    from secretariat.petitions import stats
+    from secretariat.petitions.selectors import statistics as stats
 
     period = Period.parse(period_code)
     orm_rows = stats.by_agency(period=period)

@@ -45,7 +45,7 @@ def reference_and_people() -> None:
 def _agency_weights() -> tuple[list[int], list[int]]:
     """Agency ids weighted as the seed's table (district offices share 民政局's part)."""
     from secretariat.accounts.models import Agency
-    from secretariat.petitions.demo import CIVIL_AFFAIRS, SEED_TABLE
+    from secretariat.petitions.demo.planning import CIVIL_AFFAIRS, SEED_TABLE
 
     agencies = {agency.short_name: agency for agency in Agency.objects.all()}
     ids, weights = [], []
@@ -157,7 +157,7 @@ def load(total: int) -> dict[str, int]:
     from django.db import connection
 
     from secretariat.cases.models import Case, CaseEvent
-    from secretariat.petitions import demo_texts as words
+    from secretariat.petitions.demo import texts as words
     from secretariat.petitions.models import Category, Petition
 
     all_subjects = [pattern for patterns in words.SUBJECTS.values() for pattern in patterns]
@@ -229,7 +229,7 @@ ORDER BY received DESC
 
 
 def hand_written_statistics(connection: Any, period: Any) -> list[tuple[Any, ...]]:
-    """The by-agency figures of `petitions.stats.by_agency`, as one would write them by hand."""
+    """The by-agency figures of `petitions.selectors.statistics.by_agency`, as one would write them by hand."""
     with connection.cursor() as cursor:
         cursor.execute(HAND_WRITTEN, {"start": period.start, "end": period.end})
         return [(agency, received, on_time, late, int(days)) for agency, received, on_time, late, days in cursor]

@@ -7,6 +7,7 @@ from django.views.i18n import JavaScriptCatalog
 from config.api import api
 from secretariat.core.views import healthz
 from secretariat.media.urls import press_public_patterns
+from secretariat.petitions.urls import open311_patterns, public_patterns, statistics_patterns
 
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
@@ -27,15 +28,15 @@ urlpatterns = [
     path("accounts/", include("secretariat.accounts.urls")),
     path("audit/", include("secretariat.audit.urls")),
     path("cases/", include("secretariat.cases.urls")),
-    path("petitions/", include("secretariat.petitions.public_urls")),
+    path("petitions/", include((public_patterns, "petitions_public"))),
     path("staff/petitions/", include("secretariat.petitions.urls")),
-    path("open311/v2/", include("secretariat.petitions.open311_urls")),
+    path("open311/v2/", include((open311_patterns, "open311"))),
     path("council/", include("secretariat.council.urls")),
     path("media/", include("secretariat.media.urls")),
     path("press/", include((press_public_patterns, "press_public"))),
     path("counters/", include("secretariat.counters.urls")),
     path("reports/", include("secretariat.reporting.urls")),
-    path("statistics/petitions/", include("secretariat.petitions.stats_urls")),
+    path("statistics/petitions/", include((statistics_patterns, "petition_stats"))),
     path("", include("secretariat.core.urls")),
 ]
 

@@ -16,8 +16,8 @@ from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.petitions import selectors, services
+from secretariat.petitions.access.personal_data import masked_petitioner
 from secretariat.petitions.models import Category, Channel, DisclosureRequest, Petition
-from secretariat.petitions.personal_data import masked_petitioner
 from secretariat.petitions.schemas import (
     DecisionIn,
     DisclosureIn,

@@ -1,5 +1,18 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from secretariat.core.attachments import FileAccess
+
+
+def _file_access(user: Any, owner_id: str) -> FileAccess:
+    from secretariat.petitions.services import petition_file_access
+
+    return petition_file_access(user=user, owner_id=owner_id)
 
 
 class PetitionsConfig(AppConfig):
@@ -8,17 +21,33 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions to the mayor")
 
     def ready(self) -> None:
-        from secretariat.petitions.kind import register_kind
-        from secretariat.petitions.panels import register_panels
-        from secretariat.petitions.routing_panel import register_routing_panel
-        from secretariat.petitions.rules import declare_settings
+        from secretariat.cases.kinds import Panel, register_panel
+        from secretariat.core import navigation
+        from secretariat.core.attachments import register_owner_policy
+        from secretariat.petitions import access, report
+        from secretariat.petitions.constants import declare_settings
+        from secretariat.petitions.kinds import KIND, register_kind
+        from secretariat.petitions.models import ATTACHMENT_OWNER
+        from secretariat.petitions.views.panels import PANEL_TEMPLATE, panel_context
+        from secretariat.petitions.views.routing_panel import routing_panel_context
 
         register_kind()
         declare_settings()
-        register_panels()
-        register_routing_panel()  # suggested agencies and likely duplicates, while the case is routed
 
-        from secretariat.petitions import report, stats_views
+        # The petition's panel on the generic case page.
+        register_panel(KIND, Panel(key="petition", template=PANEL_TEMPLATE, context=panel_context, order=10))
+        register_owner_policy(ATTACHMENT_OWNER, _file_access)  # the files are personal data: approval, log, no-store
+        # Section 三 of the seed report; agencies work from the case inbox instead.
+        navigation.register(navigation.NavEntry(key="petitions", label=_("Petitions"), url_name="petitions:list",
+                                                order=30, visible=access.registers_petitions))
+        navigation.register(navigation.NavEntry(key="petition_disclosures", label=_("Personal-data requests"),
+                                                url_name="petitions:disclosures", order=30, group="admin",
+                                                visible=access.decides_disclosures))
+        # Suggested agencies and likely duplicates, while the case is routed.
+        register_panel(KIND, Panel(key="routing", template="petitions/routing_panel.html",
+                                   context=routing_panel_context, order=20))
 
         report.register()  # 壹、三、（一） of the work report
-        stats_views.register_navigation()
+        # 311: the seed's 壹、三、（一）, so the menu follows the report.
+        navigation.register(navigation.NavEntry("petition_statistics", _("Petition statistics"), "petition_stats:page",
+                                                order=311, visible=access.may_see_statistics))

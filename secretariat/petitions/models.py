@@ -58,7 +58,7 @@ class Petition(models.Model):
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     is_confidential = models.BooleanField(_("needs secrecy"), default=False)
-    # Personal data: read only through petitions.personal_data, which masks and logs.
+    # Personal data: read only through petitions.access.personal_data, which masks and logs.
     petitioner_name = models.CharField(_("petitioner's name"), max_length=100, blank=True)
     petitioner_email = models.EmailField(_("petitioner's e-mail"), blank=True)
     petitioner_phone = models.CharField(_("petitioner's phone"), max_length=30, blank=True)

@@ -7,7 +7,7 @@ seed's: agency and count, two agencies per line, by count descending (ties in th
 from __future__ import annotations
 
 from secretariat.core.roc import Period
-from secretariat.petitions import stats
+from secretariat.petitions.selectors import statistics as stats
 from secretariat.reporting.registry import register_section
 from secretariat.reporting.sections import Column, Figure, Paragraph, Section, Table
 

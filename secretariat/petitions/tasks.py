@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from secretariat.petitions.routing import routing_model_train
+from secretariat.petitions.services.routing import routing_model_train
 
 
 @shared_task(name="petitions.train_router")

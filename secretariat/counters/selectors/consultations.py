@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Booking, BookingStatus, Consultation, Slot
-from secretariat.petitions.personal_data import mask_email, mask_name, mask_phone
+from secretariat.petitions.access.personal_data import mask_email, mask_name, mask_phone
 
 PUBLIC_DAYS_AHEAD = 60
 PAGE_SIZE = 50

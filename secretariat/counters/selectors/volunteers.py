@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from secretariat.core.roc import Period
 from secretariat.counters.models import DailyCount, Post, Shift, Volunteer, VolunteerTraining
-from secretariat.petitions.personal_data import mask_email, mask_phone
+from secretariat.petitions.access.personal_data import mask_email, mask_phone
 
 
 def volunteer_list(*, active_only: bool = True) -> QuerySet[Volunteer]:

@@ -21,9 +21,9 @@ from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.petitions.access import approvers_for, is_caseworker, may_decide, may_see_petition
+from secretariat.petitions.access.personal_data import present_fields, unmasked_petitioner
+from secretariat.petitions.constants import DISCLOSURE_HOURS, rule
 from secretariat.petitions.models import DisclosureRequest, DisclosureStatus, Petition
-from secretariat.petitions.personal_data import present_fields, unmasked_petitioner
-from secretariat.petitions.rules import DISCLOSURE_HOURS, rule
 
 REQUEST_FIELDS = ["status", "decided_by", "decided_at", "valid_until", "decision_note"]
 

@@ -22,9 +22,9 @@ from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
-from secretariat.petitions.kind import KIND
+from secretariat.petitions.access.personal_data import petitioner_key
+from secretariat.petitions.kinds import KIND
 from secretariat.petitions.models import ATTACHMENT_OWNER, Category, Channel, Petition
-from secretariat.petitions.personal_data import petitioner_key
 
 OWNER_TYPE = ATTACHMENT_OWNER
 ADD_PERMISSION = "petitions.add_petition"

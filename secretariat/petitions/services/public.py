@@ -32,16 +32,7 @@ from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.errors import Conflict, ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.core.request_context import client_ip as request_client_ip
-from secretariat.petitions.errors import (
-    ConfirmationExpired,
-    ConfirmationUnknown,
-    ConfirmationUsed,
-    LookupRefused,
-    TooManyAttempts,
-)
-from secretariat.petitions.kind import KIND
-from secretariat.petitions.models import Category, Channel, LookupFailure, PendingSubmission, Petition
-from secretariat.petitions.rules import (
+from secretariat.petitions.constants import (
     CONFIRMATION_HOURS,
     LOOKUP_FAILURES_PER_CASE,
     LOOKUP_FAILURES_PER_IP,
@@ -49,6 +40,15 @@ from secretariat.petitions.rules import (
     RATING_CHANGE_DAYS,
     SUBMISSIONS_PER_HOUR,
     rule,
+)
+from secretariat.petitions.kinds import KIND
+from secretariat.petitions.models import Category, Channel, LookupFailure, PendingSubmission, Petition
+from secretariat.petitions.services.errors import (
+    ConfirmationExpired,
+    ConfirmationUnknown,
+    ConfirmationUsed,
+    LookupRefused,
+    TooManyAttempts,
 )
 from secretariat.petitions.services.intake import (
     MAX_ATTACHMENTS,

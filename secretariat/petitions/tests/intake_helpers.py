@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from secretariat.accounts.models import Agency, User
 from secretariat.cases.services import case_transition
-from secretariat.petitions import reference as petitions_reference
 from secretariat.petitions.models import Channel, Petition
 from secretariat.petitions.services import Registered, petition_register
+from secretariat.petitions.services import reference as petitions_reference
 
 PETITIONER = {
     "petitioner_name": "王小明", "petitioner_email": "xiaoming@example.com",

@@ -14,13 +14,15 @@ from secretariat.audit.services import audit_chain_check
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.core import reference as core_reference
 from secretariat.core.roc import Period
-from secretariat.petitions import demo, demo_texts
-from secretariat.petitions import reference as petitions_reference
+from secretariat.petitions import demo
+from secretariat.petitions.demo import texts as demo_texts
+from secretariat.petitions.demo.planning import DEMO_CASE_PASSWORD, DISTRICT_OFFICE_SHARE, plan
 from secretariat.petitions.models import Petition, RoutingModel
 from secretariat.petitions.report import mayor_petitions_section
-from secretariat.petitions.routing import routing_suggest
+from secretariat.petitions.selectors.statistics import received_in
 from secretariat.petitions.services import petition_lookup
-from secretariat.petitions.stats import received_in
+from secretariat.petitions.services import reference as petitions_reference
+from secretariat.petitions.services.routing import routing_suggest
 from secretariat.reporting.sections import Figure, Paragraph, Table
 
 # 112年下半年受理案件計1,000件 — the seed's table (壹、三、（一）), line by line, as printed.
@@ -34,15 +36,15 @@ SEED_TABLE = [
 
 
 def test_the_plan_is_the_same_every_time():
-    assert demo.plan() == demo.plan()
+    assert plan() == plan()
 
 
 def test_another_seed_plans_another_half_year():
-    assert demo.plan(seed=7) != demo.plan()
+    assert plan(seed=7) != plan()
 
 
 def test_the_plan_has_exactly_one_thousand_petitions_in_the_period():
-    planned = demo.plan()
+    planned = plan()
 
     assert len(planned) == 1000
     assert all(Period(112, 2).contains(item.received_at.date()) for item in planned)
@@ -104,7 +106,7 @@ class DemoHalfYear(TestCase):
     def test_district_offices_lead_some_of_civil_affairs_petitions(self):
         offices = Case.objects.filter(lead_agency__short_name__endswith="區公所").count()
 
-        assert offices == demo.DISTRICT_OFFICE_SHARE
+        assert offices == DISTRICT_OFFICE_SHARE
 
     def test_merged_petitions_repeat_an_earlier_one_of_the_same_agency(self):
         for case in Case.objects.filter(status="merged").select_related("merged_into"):
@@ -116,7 +118,7 @@ class DemoHalfYear(TestCase):
         case = Case.objects.filter(status="closed").order_by("pk").first()
         assert case is not None
 
-        petition = petition_lookup(reference=case.reference, password=demo.DEMO_CASE_PASSWORD, client_ip="127.0.0.1")
+        petition = petition_lookup(reference=case.reference, password=DEMO_CASE_PASSWORD, client_ip="127.0.0.1")
 
         assert petition.pk == case.pk
 

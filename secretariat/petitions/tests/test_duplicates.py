@@ -11,9 +11,9 @@ from django.db import transaction
 from secretariat.cases.models import Case
 from secretariat.cases.services import case_open
 from secretariat.cases.tests.stories import at, take
-from secretariat.petitions.duplicates import SIMILAR_TEXT, bigrams, likely_duplicates, similarity
+from secretariat.petitions.access.personal_data import petitioner_key
 from secretariat.petitions.models import Category, Petition
-from secretariat.petitions.personal_data import petitioner_key
+from secretariat.petitions.services.duplicates import SIMILAR_TEXT, bigrams, likely_duplicates, similarity
 
 pytestmark = pytest.mark.django_db
 

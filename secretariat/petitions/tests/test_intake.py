@@ -12,9 +12,9 @@ from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.core.services import setting_set
-from secretariat.petitions import reference as petitions_reference
+from secretariat.petitions.access.personal_data import petitioner_key
 from secretariat.petitions.models import Category, Channel, Petition
-from secretariat.petitions.personal_data import petitioner_key
+from secretariat.petitions.services import reference as petitions_reference
 from secretariat.petitions.tests.intake_helpers import (
     PETITIONER,
     assign,

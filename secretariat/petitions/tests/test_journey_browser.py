@@ -22,9 +22,9 @@ from django.core import mail
 from secretariat.accounts.models import Agency, User
 from secretariat.accounts.roles import Role
 from secretariat.cases.services import case_transition
-from secretariat.petitions import reference as petitions_reference
-from secretariat.petitions.routing import routing_model_train
 from secretariat.petitions.services import petition_register
+from secretariat.petitions.services import reference as petitions_reference
+from secretariat.petitions.services.routing import routing_model_train
 from tests.browser import open_step, playwright_or_skip, sign_in
 from tests.fixtures import PERSONA_PASSWORD
 

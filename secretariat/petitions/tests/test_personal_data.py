@@ -12,9 +12,7 @@ from django.utils import timezone
 from secretariat.audit.models import PersonalDataAccess
 from secretariat.cases.models import Notification
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
-from secretariat.petitions.models import DisclosureRequest, DisclosureStatus
-from secretariat.petitions.panels import panel_context
-from secretariat.petitions.personal_data import (
+from secretariat.petitions.access.personal_data import (
     mask_address,
     mask_email,
     mask_name,
@@ -22,12 +20,14 @@ from secretariat.petitions.personal_data import (
     masked_petitioner,
     petitioner_key,
 )
+from secretariat.petitions.models import DisclosureRequest, DisclosureStatus
 from secretariat.petitions.services import (
     disclosure_decide,
     disclosure_request,
     petition_personal_data_reveal,
 )
 from secretariat.petitions.tests.intake_helpers import assign, register
+from secretariat.petitions.views.panels import panel_context
 
 pytestmark = pytest.mark.django_db
 REAL_NAME = "王小明"

@@ -13,13 +13,6 @@ from django.utils import timezone
 from secretariat.cases.models import Case
 from secretariat.core.models import Attachment
 from secretariat.core.services import setting_set
-from secretariat.petitions.errors import (
-    ConfirmationExpired,
-    ConfirmationUnknown,
-    ConfirmationUsed,
-    LookupRefused,
-    TooManyAttempts,
-)
 from secretariat.petitions.models import Channel, LookupFailure, PendingSubmission, Petition
 from secretariat.petitions.services import (
     petition_confirm,
@@ -27,6 +20,13 @@ from secretariat.petitions.services import (
     petition_rate,
     petition_submit,
     submissions_purge,
+)
+from secretariat.petitions.services.errors import (
+    ConfirmationExpired,
+    ConfirmationUnknown,
+    ConfirmationUsed,
+    LookupRefused,
+    TooManyAttempts,
 )
 from secretariat.petitions.services.public import token_hash
 from secretariat.petitions.tests.intake_helpers import (

@@ -16,9 +16,9 @@ from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case, CaseStatus
 from secretariat.cases.services import case_open
 from secretariat.cases.tests.stories import at, take
-from secretariat.petitions import routing
 from secretariat.petitions.models import Petition, RoutingModel
-from secretariat.petitions.routing import features, routing_model_train, routing_suggest
+from secretariat.petitions.services import routing
+from secretariat.petitions.services.routing import features, routing_model_train, routing_suggest
 from secretariat.petitions.tasks import train_router
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from secretariat.accounts.roles import Role
 from secretariat.core.errors import PermissionRefused
 from secretariat.core.roc import Period
-from secretariat.petitions import stats
+from secretariat.petitions.selectors import statistics as stats
 from secretariat.petitions.tests.stats_helpers import PetitionMaker
 
 H2 = Period(112, 2)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from secretariat.petitions.routing import routing_model_train
+from secretariat.petitions.services.routing import routing_model_train
 
 
 class Command(BaseCommand):

@@ -20,12 +20,12 @@ from secretariat.core.forms import add_service_error
 from secretariat.core.request_context import client_address
 from secretariat.core.site_settings import setting_get
 from secretariat.petitions import services
-from secretariat.petitions.errors import TooManyAttempts
+from secretariat.petitions.access.personal_data import mask_email
+from secretariat.petitions.constants import RATING_CHANGE_DAYS, rule
 from secretariat.petitions.forms import LookupForm, PublicForm, RatingForm
-from secretariat.petitions.kind import DECLINE_REASONS
+from secretariat.petitions.kinds import DECLINE_REASONS
 from secretariat.petitions.models import Petition
-from secretariat.petitions.personal_data import mask_email
-from secretariat.petitions.rules import RATING_CHANGE_DAYS, rule
+from secretariat.petitions.services.errors import TooManyAttempts
 
 
 def _problem(request: HttpRequest, error: ApplicationError) -> HttpResponse:

@@ -20,11 +20,11 @@ from secretariat.cases.models import Case
 from secretariat.cases.services import case_transition
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.changes import SYSTEM, record_change
-from secretariat.petitions import demo_texts as words
+from secretariat.petitions.demo import texts as words
 from secretariat.petitions.models import Petition
 
 if TYPE_CHECKING:
-    from secretariat.petitions.demo import Planned
+    from secretariat.petitions.demo.planning import Planned
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 OFFICE_OPENS = 9 * 60  # minutes after midnight

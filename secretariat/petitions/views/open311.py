@@ -31,7 +31,7 @@ from secretariat.accounts.services import api_token_authenticate
 from secretariat.cases.kinds import decline_reason_label, kind_for
 from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import ApplicationError
-from secretariat.petitions.kind import KIND
+from secretariat.petitions.kinds import KIND
 from secretariat.petitions.models import Category, Petition
 from secretariat.petitions.services.open311 import open311_request_file
 

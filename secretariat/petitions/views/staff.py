@@ -19,7 +19,7 @@ from secretariat.core.forms import add_service_error
 from secretariat.petitions import selectors, services
 from secretariat.petitions.forms import DecisionForm, DisclosureForm, RegisterForm
 from secretariat.petitions.models import Channel, Petition
-from secretariat.petitions.panels import PANEL_TEMPLATE, panel_context
+from secretariat.petitions.views.panels import PANEL_TEMPLATE, panel_context
 
 PAGE_SIZE = 50
 

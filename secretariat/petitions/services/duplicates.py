@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.models import CaseStatus
 from secretariat.petitions.models import Petition
-from secretariat.petitions.routing import tokens
+from secretariat.petitions.services.routing import tokens
 
 SIMILAR_TEXT = 0.6
 CANDIDATES = 300

@@ -90,3 +90,18 @@ def approvers_for(requester: Any) -> QuerySet[Any]:
     if requester.role == Role.AGENCY_LIAISON:
         return rows.filter(role=Role.AGENCY_HEAD, agency_id=requester.agency_id)
     return rows.filter(role=Role.SECRETARIAT_ADMIN)
+
+
+# Who sees the menu entries (apps.py registers them).
+def registers_petitions(user: Any) -> bool:
+    return bool(user.has_perm("petitions.add_petition"))
+
+
+def decides_disclosures(user: Any) -> bool:
+    return bool(user.is_active and user.role in {Role.AGENCY_HEAD, Role.SECRETARIAT_ADMIN})
+
+
+def may_see_statistics(user: Any) -> bool:
+    """Secretariat staff and auditors (every agency) and agency staff (their own agency)."""
+    allowed = agency_scope_ids(user)
+    return allowed is None or bool(allowed)

@@ -1,39 +1,23 @@
 """The petition statistics page (for the Secretariat and, for their own agency, agency staff) and its
-downloads. Thin: the figures come from petitions.stats, the files from petitions.exports."""
+downloads. Thin: the figures come from selectors.statistics, the files from views.exports."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from secretariat.accounts.access import agency_scope_ids
 from secretariat.core.errors import ApplicationError, PermissionRefused
-from secretariat.core.navigation import NavEntry, register
 from secretariat.core.roc import Period
-from secretariat.petitions import stats
+from secretariat.petitions.selectors import statistics as stats
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 220, 28
 OVERDUE_SHOWN = 100
-
-
-def may_see_statistics(user: Any) -> bool:
-    """Secretariat staff and auditors (every agency) and agency staff (their own agency)."""
-    allowed = agency_scope_ids(user)
-    return allowed is None or bool(allowed)
-
-
-def register_navigation() -> None:
-    # 311: the seed's 壹、三、（一）, so the menu follows the report.
-    register(NavEntry("petition_statistics", _("Petition statistics"), "petition_stats:page", order=311,
-                      visible=may_see_statistics))
 
 
 @dataclass(frozen=True)
@@ -101,7 +85,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
-    from secretariat.petitions.exports import statistics_download as build
+    from secretariat.petitions.views.exports import statistics_download as build
 
     scope = _scope(request)
     try:

@@ -28,7 +28,7 @@ def answer_days(case: Case) -> int:
 
 
 def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
-    from secretariat.petitions import notices
+    from secretariat.petitions.kinds import notices
 
     petition = case.petition
     if transition.name == "answer":

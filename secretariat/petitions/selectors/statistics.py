@@ -30,7 +30,7 @@ from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_cal
 from secretariat.core.errors import PermissionRefused
 from secretariat.core.numbers import format_percent
 from secretariat.core.roc import Period
-from secretariat.petitions.kind import KIND
+from secretariat.petitions.kinds import KIND
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 ANSWERED = (Outcome.ON_TIME, Outcome.LATE)

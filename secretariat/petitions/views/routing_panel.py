@@ -13,13 +13,11 @@ from typing import Any
 from django.urls import reverse
 
 from secretariat.accounts.models import Agency
-from secretariat.cases.kinds import Panel, register_panel
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.cases.services import available_steps
-from secretariat.petitions.duplicates import likely_duplicates
-from secretariat.petitions.kind import KIND
 from secretariat.petitions.models import Petition
-from secretariat.petitions.routing import routing_model_latest, routing_suggest
+from secretariat.petitions.services.duplicates import likely_duplicates
+from secretariat.petitions.services.routing import routing_model_latest, routing_suggest
 
 DUPLICATE_DAYS = 90
 
@@ -45,8 +43,3 @@ def routing_panel_context(case: Case, user: Any) -> dict[str, Any] | None:
         "assign_url": reverse("cases:step", args=[case.pk, "assign"]),
         "version": case.version,
     }
-
-
-def register_routing_panel() -> None:
-    register_panel(KIND, Panel(key="routing", template="petitions/routing_panel.html",
-                               context=routing_panel_context, order=20))

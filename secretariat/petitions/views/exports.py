@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from secretariat.core import roc
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.roc import Period
-from secretariat.petitions import stats
+from secretariat.petitions.selectors import statistics as stats
 
 CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",

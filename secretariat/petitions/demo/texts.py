@@ -55,7 +55,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "原民會": ("原住民族租屋補助",),
     "客委會": ("客家文化活動建議",),
 }
-# Each agency's petitions fall in one category (petitions/reference.py); the rest are "other".
+# Each agency's petitions fall in one category (petitions/services/reference.py); the rest are "other".
 CATEGORY_OF = {
     "交通局": "traffic", "捷運局": "traffic", "捷運公司": "traffic", "工務局": "roads", "環保局": "sanitation",
     "衛生局": "sanitation", "都發局": "building", "都委會": "building", "社會局": "welfare", "區公所": "welfare",

@@ -1,0 +1,1 @@
+"""Petitions' pages, one module per topic; `secretariat/petitions/urls.py` wires them."""

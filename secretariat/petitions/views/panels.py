@@ -1,0 +1,39 @@
+"""The petition's panel on the generic case page (apps.py registers it, with the menu entries and the rule
+for downloading a petition's files: services.disclosure.petition_file_access)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from secretariat.cases.models import Case
+from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition
+from secretariat.petitions.access.personal_data import masked_petitioner
+from secretariat.petitions.kinds import DECLINE_REASONS
+from secretariat.petitions.models import DisclosureRequest, DisclosureStatus, Petition
+from secretariat.petitions.selectors import petition_attachments
+from secretariat.petitions.services import active_disclosure
+
+PANEL_TEMPLATE = "petitions/panel.html"
+
+
+def panel_context(case: Case, user: Any, *, revealed: dict[str, str] | None = None) -> dict[str, Any] | None:
+    """Everything templates/petitions/panel.html needs (the case and user included), or None when this
+    viewer may not see the petition (a co-agency of a petition needing secrecy)."""
+    petition = (Petition.objects.select_related("case", "case__lead_agency", "category", "registered_by",
+                                                "answered_by").filter(pk=case.pk).first())
+    if petition is None or not may_see_petition(user, petition):
+        return None
+    caseworker = is_caseworker(user, petition)
+    mine = DisclosureRequest.objects.filter(petition=petition, requested_by=user) if caseworker else None
+    pending = mine.filter(status=DisclosureStatus.PENDING).first() if mine is not None else None
+    active = active_disclosure(user=user, petition=petition) if caseworker else None
+    waiting = [request for request in DisclosureRequest.objects.select_related("requested_by")
+               .filter(petition=petition, status=DisclosureStatus.PENDING) if may_decide(user, request)]
+    return {
+        "case": petition.case, "user": user, "petition": petition, "masked": masked_petitioner(petition),
+        "revealed": revealed, "attachments": petition_attachments(petition=petition),
+        "files_open": active is not None,
+        "can_ask": caseworker and pending is None and active is None, "my_pending": pending,
+        "my_active": active if caseworker else None, "to_decide": waiting,
+        "decline_reason": DECLINE_REASONS.get(petition.case.decline_reason, ""),
+    }
