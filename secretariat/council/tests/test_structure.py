@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from secretariat.audit.models import AuditEntry
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.council import reference
 from secretariat.council.models import Caucus, Councillor, Session, Term
+from secretariat.council.services import reference
 from secretariat.council.services.structure import councillor_roster_import
 
 HEADER = "term,name,caucus,district,phone,email\n"
