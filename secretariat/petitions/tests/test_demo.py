@@ -21,7 +21,7 @@ from secretariat.petitions.report import mayor_petitions_section
 from secretariat.petitions.routing import routing_suggest
 from secretariat.petitions.services import petition_lookup
 from secretariat.petitions.stats import received_in
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 # 112年下半年受理案件計1,000件 — the seed's table (壹、三、（一）), line by line, as printed.
 SEED_TABLE = [
