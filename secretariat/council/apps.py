@@ -16,6 +16,7 @@ class CouncilConfig(AppConfig):
         from secretariat.council.access import structure as access
         from secretariat.council.kinds import questions as question_kind
         from secretariat.council.kinds import requests as request_kind
+        from secretariat.council.models.requests import KIND as REQUEST_KIND
         from secretariat.council.selectors.requests import is_staff_reader
         from secretariat.council.views import questions as question_views
         from secretariat.council.views import requests as request_views
@@ -29,8 +30,8 @@ class CouncilConfig(AppConfig):
                           order=40, visible=question_access.sees_questions))
         # Councillors' data requests: the case kind, its panel, the staff list's and the portal's menu entries.
         request_kind.register_kind()
-        register_panel(request_kind.KIND, Panel(key="data_request", template="council/request_panel.html",
-                                                context=request_views.panel_context, order=10))
+        register_panel(REQUEST_KIND, Panel(key="data_request", template="council/request_panel.html",
+                                           context=request_views.panel_context, order=10))
         register(NavEntry(key="council_requests", label=_("Councillors' data requests"),
                           url_name="council:requests", order=40, visible=is_staff_reader))
         register(NavEntry(key="council_portal", label=_("Councillor portal"), url_name="council:portal", order=40,
