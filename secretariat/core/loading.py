@@ -1,6 +1,7 @@
 """Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order.
 
-Apps plug their data in by having those modules; the kernel names none of them.
+Apps plug their data in by having those modules (a reference loader writes, so an app may keep it in its
+services package: `services/reference.py`); the kernel names none of them.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ def _loaders(module_name: str) -> list[tuple[str, Callable[[], list[str]]]]:
     for config in apps.get_app_configs():
         if not config.name.startswith("secretariat."):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{module_name}":
-                raise
-            continue
-        found.append((config.label, module.load))
+        for name in (f"{config.name}.{module_name}", f"{config.name}.services.{module_name}"):
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as error:
+                if error.name is None or not (name == error.name or name.startswith(error.name + ".")):
+                    raise
+                continue
+            found.append((config.label, module.load))
+            break
     return found
 
 

@@ -47,6 +47,14 @@ def test_the_reference_caucuses_are_shipped_and_no_councillor_is(council):
     assert not Councillor.objects.exists()
 
 
+@pytest.mark.django_db
+def test_core_init_loads_the_council_reference_data_from_services_reference():
+    call_command("core_init")
+
+    assert Term.objects.filter(number=14).exists()
+    assert Caucus.objects.count() == 4
+
+
 def test_loading_again_keeps_an_administrators_edit(council):
     Session.objects.filter(number=2).update(starts_on=dt.date(2023, 9, 1))
 
