@@ -105,8 +105,8 @@ def measure_pages(env: dict[str, str], var_dir: str, pages: list[tuple[str, str,
 
 
 def measure_book(session: Any) -> dict[str, Any]:
-    from secretariat.council.answer_book import answer_book_build
     from secretariat.council.selectors.questions import book_questions
+    from secretariat.council.views.answer_book import answer_book_build
 
     seconds, size = [], 0
     for _round in range(BOOK_ROUNDS):

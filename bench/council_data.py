@@ -39,8 +39,8 @@ LINES = ["環狀線", "萬大線", "民生汐止線", "信義線"]
 def structure() -> dict[str, Any]:
     """The term, its sessions and councillors; returns the ids the loader needs."""
     from secretariat.accounts.models import Agency
-    from secretariat.council import reference
     from secretariat.council.models import Caucus, Councillor, Session, SessionKind, Term
+    from secretariat.council.services import reference
 
     reference.load()
     term = Term.objects.get(number=reference.TERM_NUMBER)
@@ -85,7 +85,7 @@ def load(questions: int, requests: int, ids: dict[str, Any], today: dt.date) -> 
     from django.db import connection
 
     from secretariat.cases.models import Case, CaseEvent
-    from secretariat.council.kinds import KIND as QUESTION_KIND
+    from secretariat.council.kinds.questions import KIND as QUESTION_KIND
     from secretariat.council.models import DataRequest, Question
     from secretariat.council.models.requests import KIND as REQUEST_KIND
 

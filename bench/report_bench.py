@@ -126,9 +126,9 @@ def measure(rounds: int) -> dict[str, Any]:
     from django.db import connection
 
     from secretariat.core.roc import Period
-    from secretariat.reporting.composer import report_compose
-    from secretariat.reporting.render_odt import render_odt, render_pdf
-    from secretariat.reporting.renderers import render_json
+    from secretariat.reporting.report.composer import report_compose
+    from secretariat.reporting.report.render.odt import render_odt, render_pdf
+    from secretariat.reporting.report.render.text import render_json
 
     period, empty = Period(112, 2), Period(100, 1)
     results: dict[str, Any] = {}

@@ -14,10 +14,10 @@ import pytest
 from secretariat.core.loading import run_loaders
 from secretariat.core.pdf import pdf_available
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import Node, report_compose
-from secretariat.reporting.render_odt import render_pdf
-from secretariat.reporting.renderers import cell_text
-from secretariat.reporting.sections import Paragraph, Table
+from secretariat.reporting.report.composer import Node, report_compose
+from secretariat.reporting.report.render.odt import render_pdf
+from secretariat.reporting.report.render.text import cell_text
+from secretariat.reporting.report.sections import Paragraph, Table
 from tests.files import pdf_text
 from tests.seed_figures import SEED, Expected
 

@@ -1,7 +1,8 @@
 """Runs each installed app's `reference.load()` and `demo.load()` in INSTALLED_APPS order (`reference` may
 also be `services/reference`).
 
-Apps plug their data in by having those modules; the kernel names none of them.
+Apps plug their data in by having those modules (a reference loader writes, so an app may keep it in its
+services package: `services/reference.py`); the kernel names none of them.
 """
 
 from __future__ import annotations

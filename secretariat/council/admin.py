@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from secretariat.accounts.roles import Role
-from secretariat.council import access
+from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, Caucus, Councillor, LiaisonOfficer, Session, Term, Training
 from secretariat.council.services.structure import structure_record_save
 

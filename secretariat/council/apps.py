@@ -8,13 +8,36 @@ class CouncilConfig(AppConfig):
     verbose_name = _("City council affairs")
 
     def ready(self) -> None:
-        from secretariat.council import question_setup
+        from secretariat.cases.kinds import Panel, register_panel
+        from secretariat.core.navigation import NavEntry, register
+        from secretariat.council import report
+        from secretariat.council.access import questions as question_access
+        from secretariat.council.access import requests as request_access
+        from secretariat.council.access import structure as access
+        from secretariat.council.kinds import questions as question_kind
+        from secretariat.council.kinds import requests as request_kind
+        from secretariat.council.models.requests import KIND as REQUEST_KIND
+        from secretariat.council.selectors.requests import is_staff_reader
+        from secretariat.council.views import questions as question_views
+        from secretariat.council.views import requests as request_views
 
-        question_setup.register()  # the question kind, its case panel and menu entry
-        from secretariat.council.request_kind import register_kind as register_request_kind
-
-        register_request_kind()
-        from secretariat.council import navigation, report
+        # Council questions: the case kind, its panel on the generic case page, the menu entry (order 40:
+        # the seed's section 四).
+        question_kind.register_kind()
+        register_panel(question_kind.KIND, Panel(key="question", template="council/question_panel.html",
+                                                 context=question_views.panel_context))
+        register(NavEntry(key="council_questions", label=_("Council questions"), url_name="council:questions",
+                          order=40, visible=question_access.sees_questions))
+        # Councillors' data requests: the case kind, its panel, the staff list's and the portal's menu entries.
+        request_kind.register_kind()
+        register_panel(REQUEST_KIND, Panel(key="data_request", template="council/request_panel.html",
+                                           context=request_views.panel_context, order=10))
+        register(NavEntry(key="council_requests", label=_("Councillors' data requests"),
+                          url_name="council:requests", order=40, visible=is_staff_reader))
+        register(NavEntry(key="council_portal", label=_("Councillor portal"), url_name="council:portal", order=40,
+                          visible=request_access.is_portal_user))
 
         report.register()  # 壹、四、（一）–（四） of the work report
-        navigation.register_navigation()
+        # The council's menu entry (order 40: the seed's section 四, 府會事務).
+        register(NavEntry(key="council", label=_("City council"), url_name="council:overview", order=40,
+                          visible=access.can_view_structure))

@@ -13,8 +13,8 @@ from secretariat.core.roc import Period
 from secretariat.council.selectors import liaison as liaison_selectors
 from secretariat.council.selectors import questions as question_selectors
 from secretariat.council.selectors import requests as request_selectors
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Figure, Paragraph, Section
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Figure, Paragraph, Section
 
 QUESTIONS = ("壹", "四", "一")
 REQUESTS = ("壹", "四", "二")

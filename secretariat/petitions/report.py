@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from secretariat.core.roc import Period
 from secretariat.petitions.selectors import statistics as stats
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Column, Figure, Paragraph, Section, Table
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Column, Figure, Paragraph, Section, Table
 
 PLACE = ("壹", "三", "一")
 LEAD_SENTENCE = ("配合本府全面推動各機關使用陳情系統，對於民眾以信函致市長室之陳情與建議案件，"

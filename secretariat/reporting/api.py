@@ -6,46 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Router
 
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.roc import Period
-from secretariat.core.schemas import InputSchema
 from secretariat.reporting import access
-from secretariat.reporting.compare import report_compare
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.exports import filename, format_get
-from secretariat.reporting.prose import prose_place
-from secretariat.reporting.renderers import report_data
-from secretariat.reporting.selectors import ProseDraft, prose_draft, prose_drafts
+from secretariat.reporting.report.compare import report_compare
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.exports import filename, format_get
+from secretariat.reporting.report.prose import prose_place
+from secretariat.reporting.report.render.text import report_data
+from secretariat.reporting.schemas import ChangeOut, ProseIn, ProseOut
+from secretariat.reporting.selectors.prose import ProseDraft, prose_draft, prose_drafts
 from secretariat.reporting.services import prose_save
 
 router = Router(tags=["reports"])
-
-
-class ProseOut(Schema):
-    place: str
-    outline: list[str]
-    heading: str
-    text: str
-    version: int
-    suggested_from: str
-    updated_by: str
-    updated_at: str
-
-
-class ProseIn(InputSchema):
-    text: str
-    version: int
-
-
-class ChangeOut(Schema):
-    place: str
-    label: str
-    current: str | None
-    previous: str | None
-    difference: str | None
-    percent: str
 
 
 def _readable(user: Any, code: str) -> Period:

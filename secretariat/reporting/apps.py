@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 class ReportingConfig(AppConfig):
     """The work-report composer. It names no domain app: apps register their sections from their own
-    AppConfig.ready() through `secretariat.reporting.registry.register_section`."""
+    AppConfig.ready() through `secretariat.reporting.report.registry.register_section`."""
 
     name = "secretariat.reporting"
     label = "reporting"
     verbose_name = _("Work report")
 
     def ready(self) -> None:
-        from secretariat.reporting import navigation
+        from secretariat.core.navigation import NavEntry, register
+        from secretariat.reporting import access
 
-        navigation.register_navigation()
+        # The work report's menu entry (order 90: after the seed's seven areas).
+        register(NavEntry(key="reporting", label=_("Work report"), url_name="reporting:index", order=90,
+                          visible=access.can_view_report))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from secretariat.core.changes import SYSTEM
 from secretariat.core.roc import Period
 from secretariat.reporting.models import ReportProse
-from secretariat.reporting.prose import prose_place
+from secretariat.reporting.report.prose import prose_place
 from secretariat.reporting.services import prose_save
 
 PERIOD = Period(112, 2)

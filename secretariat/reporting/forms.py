@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import CheckedForm
 from secretariat.core.roc import Period
-from secretariat.reporting.prose import MAX_LENGTH
+from secretariat.reporting.report.prose import MAX_LENGTH
 
 
 class PeriodForm(CheckedForm):

@@ -12,7 +12,7 @@ from secretariat.core.errors import Conflict, PermissionRefused, ValidationFaile
 from secretariat.core.roc import Period
 from secretariat.reporting import access
 from secretariat.reporting.models import ReportProse
-from secretariat.reporting.prose import MAX_LENGTH, ProsePlace
+from secretariat.reporting.report.prose import MAX_LENGTH, ProsePlace
 
 
 def _clean(text: str) -> str:

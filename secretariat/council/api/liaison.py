@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
+from secretariat.council.api.schemas import OfficerOut
 from secretariat.council.selectors import liaison as selectors
 
 router = Router(tags=["council"])
-
-
-class OfficerOut(Schema):
-    id: int
-    agency_id: int
-    agency: str
-    name: str
-    title: str
-    phone: str
-    mobile: str
-    email: str
-    user_id: int | None
 
 
 @router.get("/liaison-officers", response=list[OfficerOut])

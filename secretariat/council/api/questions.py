@@ -4,68 +4,19 @@ Workflow steps — draft, approve_answer, close — go through /api/v1/cases/{id
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from secretariat.core.errors import NotFound
-from secretariat.core.schemas import InputSchema
+from secretariat.council.access.questions import can_see_review_list
+from secretariat.council.api.schemas import FollowUpIn, QuestionIn, QuestionOut, ReviewItemOut
 from secretariat.council.models import Question
-from secretariat.council.question_access import can_see_review_list
 from secretariat.council.selectors import questions as selectors
 from secretariat.council.services.questions import question_follow_up, question_record, question_withdraw
 
 router = Router(tags=["council"])
 PAGE = 100
-
-
-class QuestionIn(InputSchema):
-    session_id: int
-    councillor: str  # the councillor's id or exact name
-    asked_on: dt.date
-    kind: str = "general"
-    topic: str
-    content: str = ""
-    agencies: list[str]  # ids or short names; the first leads the answer
-
-
-class QuestionOut(Schema):
-    id: int
-    reference: str
-    session_id: int
-    councillor_id: int
-    councillor: str
-    asked_on: dt.date
-    kind: str
-    topic: str
-    content: str
-    lead_agency: str
-    agencies: list[str]
-    status: str
-    due_on: dt.date | None
-    draft_answer: str | None  # null for a viewer outside the government
-    approved_answer: str
-    approved_at: dt.datetime | None
-    commitment: str
-    follow_up_of: int | None
-
-
-class FollowUpIn(InputSchema):
-    commitment: str = ""
-
-
-class ReviewItemOut(Schema):
-    id: int
-    reference: str
-    lead_agency: str
-    councillor: str
-    topic: str
-    status: str
-    due_on: dt.date | None
-    overdue: bool
-    last_decision: str
 
 
 def _out(question: Question, user: object) -> QuestionOut:

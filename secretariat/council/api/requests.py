@@ -3,72 +3,23 @@ their own), contributed parts, and the per-agency metrics. Steps go through /api
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from secretariat.accounts.roles import Role
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
-from secretariat.core.schemas import InputSchema
+from secretariat.council.api.schemas import MetricsOut, PartIn, PartOut, RequestIn, RequestOut
 from secretariat.council.models import Councillor
-from secretariat.council.models.requests import DataRequest, Urgency
+from secretariat.council.models.requests import DataRequest
 from secretariat.council.selectors.requests import metrics_by_agency, request_get, requests_visible
 from secretariat.council.services.requests import request_file, request_part_submit
 
 router = Router(tags=["council"])
 LIST_LIMIT = 200
-
-
-class RequestIn(InputSchema):
-    councillor_id: int | None = None  # a councillor's own account may leave it out
-    subject: str = ""
-    content: str
-    urgency: Urgency = Urgency.NORMAL
-    requested_due: dt.date | None = None
-    marked_urgent: bool = False
-    urgent_reason: str = ""
-
-
-class PartOut(Schema):
-    agency: str
-    text: str
-    submitted_at: dt.datetime
-
-
-class RequestOut(Schema):
-    case_id: int
-    reference: str
-    councillor_id: int
-    councillor: str
-    subject: str
-    content: str
-    urgency: str
-    marked_urgent: bool
-    date_to_be_confirmed: bool
-    status: str
-    lead_agency: str | None
-    due_on: dt.date | None
-    answer: str | None  # only once released
-    released_at: dt.datetime | None
-    reopened: bool
-    parts: list[PartOut] | None = None
-
-
-class PartIn(InputSchema):
-    text: str
-
-
-class MetricsOut(Schema):
-    agency: str
-    requests: int
-    released: int
-    on_time: int
-    reopened: int
-    average_days: float | None
 
 
 def _out(item: DataRequest, *, parts: bool = False) -> RequestOut:

@@ -3,46 +3,14 @@ made in the administration site or by the roster import)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
+from secretariat.council.api.schemas import CaucusOut, CouncillorOut, SessionOut
 from secretariat.council.models import Caucus, Councillor, Session
 from secretariat.council.selectors import structure as selectors
 
 router = Router(tags=["council"])
-
-
-class SessionOut(Schema):
-    id: int
-    term: int
-    kind: str
-    number: int
-    name: str
-    starts_on: dt.date
-    ends_on: dt.date
-    answer_days: int
-
-
-class CaucusOut(Schema):
-    id: int
-    term: int
-    name: str
-    short_name: str
-    members: int
-
-
-class CouncillorOut(Schema):
-    id: int
-    term: int
-    name: str
-    caucus_id: int | None
-    caucus: str | None
-    district: str
-    phone: str
-    email: str
-    in_office: bool
 
 
 def _session(session: Session) -> SessionOut:

@@ -11,8 +11,8 @@ from secretariat.accounts.models import Agency, User
 from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.core.changes import SYSTEM, record_change, snapshot
-from secretariat.council import reference
 from secretariat.council.models import Briefing, Caucus, Councillor, LiaisonOfficer, Term, Training
+from secretariat.council.services import reference
 from secretariat.council.services.liaison import briefing_record, officer_create, training_record
 
 DISTRICTS = ["第一選舉區（北投區、士林區）", "第二選舉區（內湖區、南港區）", "第三選舉區（松山區、信義區）",

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from secretariat.accounts.access import scope_to_agency
 from secretariat.core.errors import NotFound
-from secretariat.council import access
+from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, LiaisonOfficer, Training
 
 

@@ -15,7 +15,7 @@ from secretariat.cases.models import OPEN_STATUSES, Case, CaseStatus
 from secretariat.core import roc
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
-from secretariat.council.kinds import KIND as QUESTION_KIND
+from secretariat.council.kinds.questions import KIND as QUESTION_KIND
 from secretariat.council.models import Councillor, Question, ReviewDecision, ReviewMeeting, Session
 
 # Still owed by an agency, for the review list: open, or answered but not yet approved and compiled.

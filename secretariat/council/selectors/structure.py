@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from secretariat.core.errors import NotFound
-from secretariat.council import access
+from secretariat.council.access import structure as access
 from secretariat.council.models import Caucus, Councillor, Session, Term
 
 

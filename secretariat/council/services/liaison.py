@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import Agency, User
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.council import access
+from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, Caucus, LiaisonOfficer, Training
 
 OFFICER_FIELDS = ["agency", "user", "name", "title", "phone", "mobile", "email", "is_active"]

@@ -16,9 +16,9 @@ from secretariat.cases.services import case_open, case_transition
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.changes import SystemActor, record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
-from secretariat.council.kinds import KIND, WITHDRAWN
+from secretariat.council.access.questions import can_record_questions, can_record_reviews
+from secretariat.council.kinds.questions import KIND, WITHDRAWN
 from secretariat.council.models import Councillor, Question, QuestionKind, ReviewDecision, ReviewMeeting, Session
-from secretariat.council.question_access import can_record_questions, can_record_reviews
 
 AUDITED_FIELDS = ["session", "councillor", "asked_on", "kind", "topic", "lead_agency"]
 MAX_AGENCIES = 10

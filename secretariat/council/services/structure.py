@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.council import access
+from secretariat.council.access import structure as access
 from secretariat.council.models import Caucus, Councillor, Session, Term
 
 ROSTER_COLUMNS = ("term", "name", "caucus", "district", "phone", "email")

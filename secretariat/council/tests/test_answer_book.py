@@ -11,8 +11,8 @@ import pytest
 from odfdo import Document
 
 from secretariat.core.pdf import pdf_available
-from secretariat.council.answer_book import answer_book_build
 from secretariat.council.tests.question_helpers import answer_and_approve, record, session
+from secretariat.council.views.answer_book import answer_book_build
 from tests.files import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from secretariat.accounts.models import Agency
 from secretariat.audit.models import AuditEntry
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.council import reference
 from secretariat.council.models import Briefing, Caucus, LiaisonOfficer, Training
+from secretariat.council.services import reference
 from secretariat.council.services.liaison import briefing_record, officer_create, officer_update, training_record
 
 

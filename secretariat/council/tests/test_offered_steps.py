@@ -19,7 +19,7 @@ from secretariat.cases.kinds import kind_for
 from secretariat.cases.models import Case
 from secretariat.cases.services import available_steps, case_transition
 from secretariat.core.errors import ApplicationError
-from secretariat.council.kinds import WITHDRAWN
+from secretariat.council.kinds.questions import WITHDRAWN
 from secretariat.council.models import Session
 from secretariat.council.models.requests import Urgency
 from secretariat.council.tests.question_helpers import record, session

@@ -9,10 +9,10 @@ import pytest
 from odfdo import Document
 
 from secretariat.cases.models import Case, CaseStatus, Outcome
-from secretariat.council.answer_book import answer_book_build
 from secretariat.council.demo import questions as demo
 from secretariat.council.models import Councillor, Question
 from secretariat.council.tests.question_helpers import session
+from secretariat.council.views.answer_book import answer_book_build
 
 pytestmark = pytest.mark.django_db
 __all__ = ["session"]

@@ -6,11 +6,12 @@ import pytest
 
 from secretariat.core.changes import SYSTEM
 from secretariat.core.roc import Period
-from secretariat.council import reference, report
+from secretariat.council import report
 from secretariat.council.models import Caucus
+from secretariat.council.services import reference
 from secretariat.council.services.liaison import briefing_record, training_record
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.sections import Paragraph
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.sections import Paragraph
 
 H2 = Period(112, 2)
 

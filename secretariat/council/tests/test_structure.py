@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from secretariat.audit.models import AuditEntry
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import PermissionRefused, ValidationFailed
-from secretariat.council import reference
 from secretariat.council.models import Caucus, Councillor, Session, Term
+from secretariat.council.services import reference
 from secretariat.council.services.structure import councillor_roster_import
 
 HEADER = "term,name,caucus,district,phone,email\n"
@@ -45,6 +45,14 @@ def test_the_reference_caucuses_are_shipped_and_no_councillor_is(council):
     assert set(Caucus.objects.values_list("name", flat=True)) == {
         "中國國民黨黨團", "民主進步黨黨團", "台灣民眾黨黨團", "無黨團結聯盟"}
     assert not Councillor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_core_init_loads_the_council_reference_data_from_services_reference():
+    call_command("core_init")
+
+    assert Term.objects.filter(number=14).exists()
+    assert Caucus.objects.count() == 4
 
 
 def test_loading_again_keeps_an_administrators_edit(council):

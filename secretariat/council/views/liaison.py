@@ -17,8 +17,8 @@ from secretariat.accounts.models import Agency
 from secretariat.accounts.roles import Role
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
-from secretariat.council import access
-from secretariat.council.forms_liaison import BriefingForm, OfficerForm, TrainingForm
+from secretariat.council.access import structure as access
+from secretariat.council.forms.liaison import BriefingForm, OfficerForm, TrainingForm
 from secretariat.council.selectors import liaison as selectors
 from secretariat.council.services import liaison as services
 from secretariat.council.views.structure import nav_context

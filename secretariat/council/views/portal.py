@@ -18,7 +18,7 @@ from secretariat.cases.selectors import notification_unread_list
 from secretariat.cases.services import case_transition
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
-from secretariat.council.forms_requests import ReopenForm, RequestForm
+from secretariat.council.forms.requests import ReopenForm, RequestForm
 from secretariat.council.models import Councillor
 from secretariat.council.models.requests import DataRequest
 from secretariat.council.selectors.requests import request_get, requests_visible

@@ -1,6 +1,6 @@
 """Question pages: the list by session, the clerk's live entry, the written-answer book download, the
 review list with its exports, and the review meeting record. The workflow steps themselves are taken on
-the generic case page, where the question panel shows the question and its answer."""
+the generic case page, where the question panel (`panel_context`) shows the question and its answer."""
 
 from __future__ import annotations
 
@@ -14,15 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secretariat.cases.models import Case
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error, query_id
 from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
-from secretariat.council import answer_book, review
-from secretariat.council.forms_questions import LiveQuestionForm, ReviewMeetingForm
-from secretariat.council.models import Session
-from secretariat.council.question_access import can_record_questions, can_record_reviews, can_see_review_list
+from secretariat.council.access.questions import can_record_questions, can_record_reviews, can_see_review_list
+from secretariat.council.forms.questions import LiveQuestionForm, ReviewMeetingForm
+from secretariat.council.models import Question, Session
 from secretariat.council.selectors import questions as selectors
+from secretariat.council.selectors.questions import may_see_draft, visible_questions
 from secretariat.council.services import questions as services
+from secretariat.council.views import answer_book, review
 
 LIST_LIMIT = 200
 
@@ -234,3 +236,18 @@ def question_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("cases:detail", pk)
     messages.success(request, _("Follow-up case %(reference)s was opened.") % {"reference": follow_up.case.reference})
     return redirect("cases:detail", follow_up.pk)
+
+
+def panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+    """The question panel on the generic case page (registered in the app's ready())."""
+    question = (visible_questions(user).select_related("session__term", "councillor", "approved_by",
+                                                       "follow_up_of__case", "case")
+                .filter(pk=case.pk).first())
+    if question is None:
+        return None
+    follow_ups = list(Question.objects.filter(follow_up_of=question).select_related("case"))
+    return {
+        "question": question, "agencies": list(question.agencies.order_by("sort_order", "pk")),
+        "show_draft": may_see_draft(user, question), "follow_ups": follow_ups,
+        "can_follow_up": can_record_questions(user) and question.approved_at is not None and not follow_ups,
+    }

@@ -1,5 +1,6 @@
 """Staff pages for data requests: the scoped list, a clerk filing for a councillor, contributed parts and
-the per-agency metrics. Steps (assign, answer, release …) are taken on the generic case page."""
+the per-agency metrics. Steps (assign, answer, release …) are taken on the generic case page, where the
+data request panel (`panel_context`) shows the request and its parts."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secretariat.accounts.roles import Role
+from secretariat.cases.models import RUNNING_STATUSES, Case
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
-from secretariat.council.forms_requests import ClerkRequestForm, PartForm
+from secretariat.council.forms.requests import ClerkRequestForm, PartForm
 from secretariat.council.models.requests import DataRequest
 from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, request_queue
 from secretariat.council.services.requests import FILING_ROLES, request_file, request_part_submit
@@ -104,3 +107,17 @@ def file_from_form(request: HttpRequest, form: Any, *, councillor_id: int) -> Da
         return None
     messages.success(request, _("Data request %(ref)s filed.") % {"ref": filed.case.reference})
     return filed
+
+
+def panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+    """The data request panel on the generic case page (registered in the app's ready())."""
+    item = (DataRequest.objects.select_related("councillor", "filed_by", "answered_by", "reviewed_by",
+                                               "head_confirmed_by").filter(pk=case.pk).first())
+    if item is None:
+        return None
+    agency_id = getattr(user, "agency_id", None)
+    contributing = bool(agency_id and getattr(user, "role", "") in {Role.AGENCY_LIAISON, Role.AGENCY_HEAD}
+                        and case.lead_agency and case.lead_agency.is_secretariat
+                        and case.status in RUNNING_STATUSES and case.co_agencies.filter(pk=agency_id).exists())
+    return {"item": item, "parts": list(item.parts.select_related("agency", "submitted_by")),
+            "part_form": PartForm() if contributing else None}

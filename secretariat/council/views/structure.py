@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import NotFound
-from secretariat.council import access
-from secretariat.council.question_access import can_see_review_list
+from secretariat.council.access import structure as access
+from secretariat.council.access.questions import can_see_review_list
 from secretariat.council.selectors import structure as selectors
 
 

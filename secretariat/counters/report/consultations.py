@@ -7,8 +7,8 @@ from secretariat.core.roc import Period
 from secretariat.counters.report.tables import report_table
 from secretariat.counters.selectors.consultation_statistics import consultation_table
 from secretariat.counters.selectors.statistics import MonthRange
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Figure, Paragraph, Section
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Figure, Paragraph, Section
 
 PLACE = ("壹", "六", "二")
 LEAD = "委請相關公會提供民眾免費法律、建築與地政專業諮詢服務，"

@@ -16,8 +16,8 @@ from secretariat.counters.selectors.statistics import (
     enquiry_table,
     help_table,
 )
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Figure, Paragraph, Section, Table
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Figure, Paragraph, Section, Table
 
 PLACE = ("壹", "六", "一")
 SUMMARY = "合計"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from secretariat.core.roc import Period
 from secretariat.counters.selectors.statistics import MonthTable, month_label
-from secretariat.reporting.sections import Cell, Column, Figure, Table
+from secretariat.reporting.report.sections import Cell, Column, Figure, Table
 
 CORNER = "類別"
 TOTAL_COLUMN = "總計（件）"

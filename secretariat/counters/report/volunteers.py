@@ -9,8 +9,8 @@ from secretariat.core import roc
 from secretariat.core.numbers import format_large
 from secretariat.core.roc import Period
 from secretariat.counters.selectors import volunteers as selectors
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Figure, Paragraph, Section
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Figure, Paragraph, Section
 
 PLACE = ("壹", "六", "三")
 LEAD = "於市政大樓各大門及聯合服務中心設置志工服務臺，提供民眾引導及諮詢服務，"

@@ -14,7 +14,7 @@ from secretariat.counters.demo import volunteers as volunteers_demo
 from secretariat.counters.models import Booking, Consultation, Shift
 from secretariat.counters.report.consultations import consultations_section
 from secretariat.counters.report.volunteers import training_dates, volunteers_section
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 pytestmark = pytest.mark.django_db
 PERIOD = Period.parse("112H2")

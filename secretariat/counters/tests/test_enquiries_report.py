@@ -14,7 +14,7 @@ from secretariat.counters.demo import enquiries as demo
 from secretariat.counters.models import Enquiry, PetitionHelp
 from secretariat.counters.report.enquiries import general_enquiries_section
 from secretariat.counters.tests.enquiry_helpers import clock
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 __all__ = ["clock"]
 pytestmark = pytest.mark.django_db
@@ -96,8 +96,8 @@ def test_a_period_without_records_says_so_without_tables(reference_data: None) -
 
 
 def test_the_composed_report_prints_the_section_as_the_seed(demo_loaded: None) -> None:
-    from secretariat.reporting.composer import report_compose
-    from secretariat.reporting.renderers import render_text
+    from secretariat.reporting.report.composer import report_compose
+    from secretariat.reporting.report.render.text import render_text
 
     text = render_text(report_compose(period=Period(112, 2)))
     assert "綜合諮詢櫃檯提供市政業務諮詢服務計1,389件，詳如下表：" in text

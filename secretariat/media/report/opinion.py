@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from secretariat.core.roc import Period
 from secretariat.media.selectors.opinion import digests_in_period, responses_in_period
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Figure, Paragraph, Section
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Figure, Paragraph, Section
 
 PLACE = ("壹", "五", "二")
 

@@ -9,8 +9,8 @@ from secretariat.core import roc
 from secretariat.core.roc import Period
 from secretariat.media.models import EventKind, PressEvent, TrainingKind
 from secretariat.media.selectors import press_records, releases
-from secretariat.reporting.registry import register_section
-from secretariat.reporting.sections import Cell, Column, Figure, Paragraph, Section, Table
+from secretariat.reporting.report.registry import register_section
+from secretariat.reporting.report.sections import Cell, Column, Figure, Paragraph, Section, Table
 
 RELEASES = ("壹", "五", "一")
 SOCIAL = ("壹", "五", "三")

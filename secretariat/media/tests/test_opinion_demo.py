@@ -9,7 +9,7 @@ from secretariat.core.roc import Period
 from secretariat.media.demo import opinion
 from secretariat.media.models.opinion import OpinionDigest, OpinionItem, OpinionResponse
 from secretariat.media.report.opinion import opinion_section
-from secretariat.reporting.sections import Paragraph
+from secretariat.reporting.report.sections import Paragraph
 
 pytestmark = pytest.mark.django_db
 H2 = Period(112, 2)

@@ -13,8 +13,8 @@ from secretariat.media.report.opinion import PLACE, opinion_section
 from secretariat.media.services.opinion import opinion_response_record
 from secretariat.media.services.opinion_digest import digest_send
 from secretariat.media.tests.opinion_helpers import at, record
-from secretariat.reporting.registry import registrations_at
-from secretariat.reporting.sections import Paragraph
+from secretariat.reporting.report.registry import registrations_at
+from secretariat.reporting.report.sections import Paragraph
 
 pytestmark = pytest.mark.django_db
 H2 = Period(112, 2)

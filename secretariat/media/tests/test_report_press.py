@@ -10,7 +10,7 @@ from secretariat.core.roc import Period
 from secretariat.media.demo import press
 from secretariat.media.models import PressRelease, SocialPost
 from secretariat.media.report import press as report
-from secretariat.reporting.sections import Paragraph, Table
+from secretariat.reporting.report.sections import Paragraph, Table
 
 H2 = Period(112, 2)
 

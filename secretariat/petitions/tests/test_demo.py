@@ -23,7 +23,7 @@ from secretariat.petitions.selectors.statistics import received_in
 from secretariat.petitions.services import petition_lookup
 from secretariat.petitions.services import reference as petitions_reference
 from secretariat.petitions.services.routing import routing_suggest
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 # 112年下半年受理案件計1,000件 — the seed's table (壹、三、（一）), line by line, as printed.
 SEED_TABLE = [

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from secretariat.core.roc import Period
 from secretariat.petitions.report import PLACE, mayor_petitions_section
 from secretariat.petitions.tests.stats_helpers import PetitionMaker
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 H2 = Period(112, 2)
 

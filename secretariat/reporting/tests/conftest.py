@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from secretariat.reporting import registry
-from secretariat.reporting.registry import register_section, unregister_section
+from secretariat.reporting.report import registry
+from secretariat.reporting.report.registry import register_section, unregister_section
 from secretariat.reporting.tests.providers import COUNTERS, counters_section
 
 SETTLED = ("secretariat.petitions.", "secretariat.council.", "secretariat.reporting.")

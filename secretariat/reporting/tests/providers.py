@@ -4,7 +4,7 @@ counters' tables), registered at 壹、六、（一）, with figures that link t
 from __future__ import annotations
 
 from secretariat.core.roc import Period
-from secretariat.reporting.sections import Column, Figure, Paragraph, Section, Table
+from secretariat.reporting.report.sections import Column, Figure, Paragraph, Section, Table
 
 COUNTERS = ("壹", "六", "一")
 MONTHS = ("7月", "8月", "9月", "10月", "11月", "12月")

@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 
 from secretariat.core.roc import Period
-from secretariat.reporting import outline
-from secretariat.reporting.composer import SectionMismatch, report_compose
-from secretariat.reporting.registry import register_section, registrations_at, unregister_section
-from secretariat.reporting.sections import Column, Figure, Paragraph, Section, Table
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.composer import SectionMismatch, report_compose
+from secretariat.reporting.report.registry import register_section, registrations_at, unregister_section
+from secretariat.reporting.report.sections import Column, Figure, Paragraph, Section, Table
 
 H2 = Period(112, 2)
 MEETINGS = ("壹", "三", "二")

@@ -14,11 +14,11 @@ from docx import Document as DocxDocument
 from odfdo import Document as OdfDocument
 
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.render_docx import render_docx
-from secretariat.reporting.render_html import render_html
-from secretariat.reporting.render_odt import render_odt, render_pdf
-from secretariat.reporting.renderers import no_records_text
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.render.docx import render_docx
+from secretariat.reporting.report.render.html import render_html
+from secretariat.reporting.report.render.odt import render_odt, render_pdf
+from secretariat.reporting.report.render.text import no_records_text
 from tests.files import pdf_text
 
 H2 = Period(112, 2)

@@ -8,12 +8,12 @@ from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import Conflict, PermissionRefused, ValidationFailed
 from secretariat.core.roc import Period
 from secretariat.reporting import demo
-from secretariat.reporting.composer import PROSE_SOURCE, report_compose
 from secretariat.reporting.models import ReportProse
-from secretariat.reporting.prose import prose_place
-from secretariat.reporting.renderers import render_text
-from secretariat.reporting.sections import Paragraph
-from secretariat.reporting.selectors import prose_draft
+from secretariat.reporting.report.composer import PROSE_SOURCE, report_compose
+from secretariat.reporting.report.prose import prose_place
+from secretariat.reporting.report.render.text import render_text
+from secretariat.reporting.report.sections import Paragraph
+from secretariat.reporting.selectors.prose import prose_draft
 from secretariat.reporting.services import prose_save
 
 H2, H1_NEXT = Period(112, 2), Period(113, 1)

@@ -6,10 +6,16 @@ import pytest
 from django.utils import translation
 
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.registry import register_section, unregister_section
-from secretariat.reporting.renderers import display_width, not_recorded_text, render_json, render_text, table_lines
-from secretariat.reporting.sections import Column, Figure, Paragraph, Section, Table
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.registry import register_section, unregister_section
+from secretariat.reporting.report.render.text import (
+    display_width,
+    not_recorded_text,
+    render_json,
+    render_text,
+    table_lines,
+)
+from secretariat.reporting.report.sections import Column, Figure, Paragraph, Section, Table
 
 H2 = Period(112, 2)
 PAPER = ("壹", "二", "一")

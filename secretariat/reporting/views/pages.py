@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
-from secretariat.reporting import access, charts
-from secretariat.reporting.compare import report_compare
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.exports import FORMATS, filename, format_get
+from secretariat.reporting import access
 from secretariat.reporting.forms import PeriodForm
-from secretariat.reporting.periods import periods_with_records
-from secretariat.reporting.render_html import report_context
+from secretariat.reporting.report.compare import report_compare
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.exports import FORMATS, filename, format_get
+from secretariat.reporting.report.render.html import report_context
+from secretariat.reporting.selectors.periods import periods_with_records
+from secretariat.reporting.views import charts
 
 
 def period_or_404(request: HttpRequest, code: str) -> Period:

@@ -15,8 +15,8 @@ from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.reporting import access
 from secretariat.reporting.forms import ProseForm
-from secretariat.reporting.prose import prose_place
-from secretariat.reporting.selectors import prose_draft
+from secretariat.reporting.report.prose import prose_place
+from secretariat.reporting.selectors.prose import prose_draft
 from secretariat.reporting.services import prose_save
 from secretariat.reporting.views.pages import period_or_404
 

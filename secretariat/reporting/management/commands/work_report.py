@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import report_compose
-from secretariat.reporting.exports import FORMATS, format_get
+from secretariat.reporting.report.composer import report_compose
+from secretariat.reporting.report.exports import FORMATS, format_get
 
 
 def write_atomically(path: Path, data: bytes) -> None:

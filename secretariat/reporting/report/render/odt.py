@@ -21,11 +21,11 @@ from odfdo.element import Element
 from odfdo.style_base import StyleBase
 
 from secretariat.core.pdf import odt_to_pdf
-from secretariat.reporting.composer import Report
-from secretariat.reporting.flow import Heading, Text, elements, title_page
-from secretariat.reporting.renderers import DOCUMENT_LANGUAGE, cell_text
-from secretariat.reporting.sections import Cell as TableCell
-from secretariat.reporting.sections import Table
+from secretariat.reporting.report.composer import Report
+from secretariat.reporting.report.render.flow import Heading, Text, elements, title_page
+from secretariat.reporting.report.render.text import DOCUMENT_LANGUAGE, cell_text
+from secretariat.reporting.report.sections import Cell as TableCell
+from secretariat.reporting.report.sections import Table
 
 SERIF = "Noto Serif CJK TC"
 SANS = "Noto Sans CJK TC"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.errors import NotFound
-from secretariat.reporting import outline
-from secretariat.reporting.sections import OutlineKey, Paragraph
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.sections import OutlineKey, Paragraph
 
 
 @dataclass(frozen=True)

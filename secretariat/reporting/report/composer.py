@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from secretariat.core.roc import Period
-from secretariat.reporting import outline
-from secretariat.reporting.outline import Place
-from secretariat.reporting.prose import paragraphs, prose_place_at
-from secretariat.reporting.registry import registrations_at
-from secretariat.reporting.sections import Block, Figure, Paragraph, Table
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.outline import Place
+from secretariat.reporting.report.prose import paragraphs, prose_place_at
+from secretariat.reporting.report.registry import registrations_at
+from secretariat.reporting.report.sections import Block, Figure, Paragraph, Table
 
 PROSE_SOURCE = "prose"  # `provided_by` of a place whose text was written for the period
 
@@ -128,7 +128,7 @@ def report_compose(*, period: Period, generated_at: dt.datetime | None = None,
     """The whole report for `period`. Each provider runs once; nothing is written. `prose` ({slug: text})
     defaults to the text stored for the period."""
     if prose is None:
-        from secretariat.reporting.selectors import prose_texts  # reads the reporting tables only when asked
+        from secretariat.reporting.selectors.prose import prose_texts  # reads the reporting tables only when asked
 
         prose = prose_texts(period)
     nodes = tuple(_compose_place(place, period, prose) for place in outline.top_level())

@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from secretariat.core import roc
-from secretariat.reporting import outline
-from secretariat.reporting.composer import Node, Report
-from secretariat.reporting.renderers import (
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.composer import Node, Report
+from secretariat.reporting.report.render.text import (
     DOCUMENT_LANGUAGE,
     INDENT,
     missing_text,
@@ -20,7 +20,7 @@ from secretariat.reporting.renderers import (
     path_label,
     period_line,
 )
-from secretariat.reporting.sections import Paragraph, Table
+from secretariat.reporting.report.sections import Paragraph, Table
 
 ISSUER = "臺北市政府秘書處"
 

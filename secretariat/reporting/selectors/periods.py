@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import report_compose
+from secretariat.reporting.report.composer import report_compose
 
 RECENT = 10  # five years of half-years
 CACHE_SECONDS = 600

@@ -11,10 +11,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from secretariat.reporting.composer import Report
-from secretariat.reporting.flow import Heading, Text, elements, title_page
-from secretariat.reporting.renderers import DOCUMENT_LANGUAGE, cell_text
-from secretariat.reporting.sections import Table
+from secretariat.reporting.report.composer import Report
+from secretariat.reporting.report.render.flow import Heading, Text, elements, title_page
+from secretariat.reporting.report.render.text import DOCUMENT_LANGUAGE, cell_text
+from secretariat.reporting.report.sections import Table
 
 SERIF = "Noto Serif CJK TC"
 SANS = "Noto Sans CJK TC"

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from secretariat.core.roc import Period
-from secretariat.reporting.outline import normalise_key, place_for
-from secretariat.reporting.sections import OutlineKey, Section
+from secretariat.reporting.report.outline import normalise_key, place_for
+from secretariat.reporting.report.sections import OutlineKey, Section
 
 Provider = Callable[[Period], Section]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from secretariat.reporting.sections import OutlineKey
+from secretariat.reporting.report.sections import OutlineKey
 
 REPORT_TITLE = "臺北市政府秘書處工作報告"
 FRONT = "前言"  # the opening address: written prose, not numbered

@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from secretariat.reporting.composer import Report
-from secretariat.reporting.renderers import cell_text, path_label
-from secretariat.reporting.sections import Figure, Table
+from secretariat.reporting.report.composer import Report
+from secretariat.reporting.report.render.text import cell_text, path_label
+from secretariat.reporting.report.sections import Figure, Table
 
 MONTH = re.compile(r"^(?:\d{2,3}年)?(\d{1,2})月(?:份)?$")
 TOTAL_WORDS = ("總計", "合計", "小計")

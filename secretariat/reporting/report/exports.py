@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.roc import Period
-from secretariat.reporting.composer import Report
-from secretariat.reporting.render_docx import render_docx
-from secretariat.reporting.render_html import render_html
-from secretariat.reporting.render_odt import render_odt, render_pdf
-from secretariat.reporting.renderers import render_json, render_text
+from secretariat.reporting.report.composer import Report
+from secretariat.reporting.report.render.docx import render_docx
+from secretariat.reporting.report.render.html import render_html
+from secretariat.reporting.report.render.odt import render_odt, render_pdf
+from secretariat.reporting.report.render.text import render_json, render_text
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from secretariat.core import numbers
-from secretariat.reporting.composer import Node, Report
-from secretariat.reporting.renderers import cell_text, path_label
-from secretariat.reporting.sections import Figure, Paragraph, Table
+from secretariat.reporting.report.composer import Node, Report
+from secretariat.reporting.report.render.text import cell_text, path_label
+from secretariat.reporting.report.sections import Figure, Paragraph, Table
 
 Key = tuple[tuple[str, ...], str]
 

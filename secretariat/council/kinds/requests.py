@@ -69,9 +69,6 @@ def may_take(user: Any, case: Case, transition: Transition) -> None:
 
 
 def register_kind() -> None:
-    from secretariat.council.request_panels import register_panels
-
     register(CaseKind(code=KIND, label=_("Councillor's data request"), prefix="R", answer_days=answer_days,
                       workflow=WORKFLOW, on_transition=on_transition, is_requester=is_requester,
                       may_take=may_take))
-    register_panels()

@@ -16,9 +16,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from secretariat.core import numbers, roc
-from secretariat.reporting import outline
-from secretariat.reporting.composer import Node, Report
-from secretariat.reporting.sections import Block, Cell, Figure, Paragraph, Table
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.composer import Node, Report
+from secretariat.reporting.report.sections import Block, Cell, Figure, Paragraph, Table
 
 INDENT = "\u3000\u3000"  # two ideographic spaces, as the seed indents its paragraphs
 DOCUMENT_LANGUAGE = "zh-hant"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from secretariat.core.roc import Period
 from secretariat.reporting.models import ReportProse
-from secretariat.reporting.prose import PROSE_PLACES, ProsePlace
+from secretariat.reporting.report.prose import PROSE_PLACES, ProsePlace
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,17 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from secretariat.reporting import outline
-from secretariat.reporting.composer import Node, Report
-from secretariat.reporting.flow import title_page
-from secretariat.reporting.renderers import DOCUMENT_LANGUAGE, cell_text, missing_text, no_records_text, path_label
-from secretariat.reporting.sections import Block, Cell, Figure, Paragraph
+from secretariat.reporting.report import outline
+from secretariat.reporting.report.composer import Node, Report
+from secretariat.reporting.report.render.flow import title_page
+from secretariat.reporting.report.render.text import (
+    DOCUMENT_LANGUAGE,
+    cell_text,
+    missing_text,
+    no_records_text,
+    path_label,
+)
+from secretariat.reporting.report.sections import Block, Cell, Figure, Paragraph
 
 
 def _figure(figure: Figure, link_base: str | None) -> dict[str, Any]:

@@ -32,3 +32,9 @@ def can_record_reviews(user: Any) -> bool:
 def can_see_review_list(user: Any) -> bool:
     """Staff: the Secretariat and auditors see every agency's items, agency staff their own."""
     return _active(user) and user.role in CITYWIDE_ROLES | AGENCY_ROLES
+
+
+def sees_questions(user: Any) -> bool:
+    """Staff, and councillors (their own questions): decided by role, without a query on every page (the
+    visibility of the questions' menu entry)."""
+    return can_see_review_list(user) or (user.is_active and user.role == Role.COUNCILLOR)

@@ -1,0 +1,1 @@
+"""Forms of the council pages, one module per topic: they only read input; the services decide and write."""
