@@ -90,8 +90,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def clerks_and_tokens() -> list[str]:
     """Ten Secretariat clerks of 市民服務組 with one API token each; returns the raw tokens."""
+    from secretariat.accounts.constants import Role
     from secretariat.accounts.models import Agency, Unit
-    from secretariat.accounts.roles import Role
     from secretariat.accounts.services import api_token_create, user_create
     from secretariat.core.changes import SYSTEM
 

@@ -49,7 +49,7 @@ Target (issue 6): 200 req/s with p95 < 50 ms for the list and the feeds.
 """
 LOAD_SCRIPT = (  # run by `manage.py shell -c`: only what the public press pages need
     "from secretariat.core import reference as core\n"
-    "from secretariat.accounts import reference as accounts, demo as people\n"
+    "from secretariat.accounts.services import reference as accounts, demo as people\n"
     "from secretariat.media.demo import press\n"
     "from secretariat.accounts.models import Agency\n"
     "core.load(); accounts.load(); people.load(); print(press.load())\n"

@@ -60,9 +60,9 @@ def _setup(items: int) -> dict[str, Any]:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from secretariat.accounts import reference as accounts_reference
+    from secretariat.accounts.constants import Role
     from secretariat.accounts.models import Agency, Unit
-    from secretariat.accounts.roles import Role
+    from secretariat.accounts.services import reference as accounts_reference
     from secretariat.accounts.services import user_create
     from secretariat.core import reference as core_reference
     from secretariat.core.changes import SYSTEM

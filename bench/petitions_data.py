@@ -28,8 +28,8 @@ BATCH_NOTE = "bench"
 
 
 def reference_and_people() -> None:
+    from secretariat.accounts.constants import Role
     from secretariat.accounts.models import Agency, Unit
-    from secretariat.accounts.roles import Role
     from secretariat.accounts.services import user_create
     from secretariat.core.changes import SYSTEM
     from secretariat.core.loading import run_loaders

@@ -17,7 +17,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import BaseRenderer
 
 from secretariat.accounts.api import router as accounts_router
-from secretariat.accounts.api_auth import session_auth, token_auth
+from secretariat.accounts.api.auth import session_auth, token_auth
 from secretariat.audit.api import router as audit_router
 from secretariat.cases.api import router as cases_router
 from secretariat.core.api import router as core_router

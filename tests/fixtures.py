@@ -26,8 +26,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, Unit, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.core.changes import SYSTEM
 
@@ -62,7 +62,7 @@ def has_project_translations(language: str = "zh_Hant") -> bool:
 @pytest.fixture
 def reference_data(db) -> None:
     """The shipped site settings, office calendars (2023–2026), agencies and Secretariat units."""
-    from secretariat.accounts import reference as accounts_reference
+    from secretariat.accounts.services import reference as accounts_reference
     from secretariat.core import reference as core_reference
 
     core_reference.load()

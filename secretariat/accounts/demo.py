@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, Unit, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.core.changes import SYSTEM
 

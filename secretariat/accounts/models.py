@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.roles import CITYWIDE_ROLES, Role
+from secretariat.accounts.constants import CITYWIDE_ROLES, Role
 from secretariat.core.models import TimeStampedModel
 
 

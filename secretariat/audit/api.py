@@ -2,55 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema
+from ninja import Router
 
 from secretariat.audit import selectors
+from secretariat.audit.schemas import AccessOut, AnchorOut, AuditEntryOut, VerifyOut
 from secretariat.audit.services import audit_anchor, audit_verify
 from secretariat.core.errors import Conflict, PermissionRefused
 
 router = Router(tags=["audit"])
-
-
-class AuditEntryOut(Schema):
-    seq: int
-    occurred_at: dt.datetime
-    actor_label: str
-    action: str
-    target_type: str
-    target_id: str
-    target_label: str
-    before: Any
-    after: Any
-    extra: Any
-    ip_address: str
-    hash: str
-
-
-class AccessOut(Schema):
-    id: int
-    seq: int
-    occurred_at: dt.datetime
-    actor_id: int
-    subject_type: str
-    subject_id: str
-    subject_label: str
-    fields: list[str]
-    reason: str
-    approved_by_id: int | None
-    hash: str
-
-
-class VerifyOut(Schema):
-    ok: bool
-    rows_checked: int
-    broken_seq: int | None
-    reason: str
 
 
 @router.get("/entries", response=list[AuditEntryOut], summary="Audit rows, newest first (keyset: before_seq)")
@@ -72,19 +36,6 @@ def verify(request: HttpRequest) -> Any:
     if not request.user.has_perm("audit.view_auditentry"):
         raise PermissionRefused()
     return audit_verify()
-
-
-class ChainTipOut(Schema):
-    chain: str
-    seq: int
-    hash: str
-
-
-class AnchorOut(Schema):
-    anchored_at: dt.datetime
-    tips: list[ChainTipOut]
-    kept_in_file: bool
-    mailed_to: list[str]
 
 
 @router.post("/anchor", response=AnchorOut, summary="Write the chains' tips outside the database now")

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.cases.selectors import case_read_in_full_q
 from secretariat.core.admin_base import ReadOnlyAdmin

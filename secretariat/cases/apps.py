@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 def _works_cases(user: Any) -> bool:
     """The Secretariat, agency liaisons and heads work the inbox; auditors read it."""
-    from secretariat.accounts.roles import AGENCY_ROLES, Role
+    from secretariat.accounts.constants import AGENCY_ROLES, Role
 
     return user.is_active and user.role in {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.AUDITOR,
                                             *AGENCY_ROLES}

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
 from secretariat.cases.kinds import CaseKind, all_kinds
+from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import CaseStatus
-from secretariat.cases.workflow import FIELD_LABELS, Transition
 from secretariat.core.forms import CheckedForm, RocDateField
 
 DUE_CHOICES = [("", _("Any due date")), ("soon", _("Due within a working day")), ("overdue", _("Overdue"))]

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.cases.access import may_see, read_in_full_q, reads_in_full
 from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Notification
-from secretariat.cases.parties import may_see, read_in_full_q, reads_in_full
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import NotFound, ValidationFailed
 

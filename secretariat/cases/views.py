@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from secretariat.cases.forms import InboxFilterForm, StepForm, step_form
 from secretariat.cases.kinds import all_kinds, decline_reason_label, kind_for, panels_for
+from secretariat.cases.kinds.workflow import Transition
 from secretariat.cases.models import Case, CaseEvent, CaseStatus
 from secretariat.cases.selectors import (
     InboxFilter,
@@ -31,7 +32,6 @@ from secretariat.cases.selectors import (
     notification_unread_list,
 )
 from secretariat.cases.services import available_steps, case_transition, notification_mark_read
-from secretariat.cases.workflow import Transition
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
 from secretariat.core.forms import add_service_error
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, Caucus, Councillor, LiaisonOfficer, Session, Term, Training
 from secretariat.council.services.structure import structure_record_save

@@ -15,9 +15,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.kinds import CaseKind, Panel, register, register_panel
+from secretariat.cases.kinds.workflow import Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
-from secretariat.cases.workflow import Party, Transition, Workflow
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.site_settings import setting_get

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secretariat.accounts.roles import CITYWIDE_ROLES, Role
+from secretariat.accounts.constants import CITYWIDE_ROLES, Role
 from secretariat.core.changes import SYSTEM
 
 WRITER_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF})

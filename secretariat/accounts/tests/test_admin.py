@@ -1,8 +1,8 @@
 """The administration site: administrators manage agencies, units and people through the same audited
 services as the API, and a rule the service enforces shows on the form instead of an error page."""
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.models import AuditEntry
 from tests.fixtures import client_for
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from secretariat.accounts import reference as accounts_reference
 from secretariat.accounts.models import Agency, Unit, User
+from secretariat.accounts.services import reference as accounts_reference
 from secretariat.accounts.services import user_create
 from secretariat.core import reference as core_reference
 from secretariat.core.changes import SYSTEM

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, ApiToken, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import (
     agency_save,
     api_token_authenticate,

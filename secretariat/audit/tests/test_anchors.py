@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
 from secretariat.audit.apps import check_audit_key
 from secretariat.audit.models import AuditEntry, PersonalDataAccess
 from secretariat.audit.services import anchors_read, audit_record, personal_data_access_record

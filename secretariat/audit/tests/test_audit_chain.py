@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.management.commands.audit_verify import Command as AuditVerifyCommand
 from secretariat.audit.models import (
     GENESIS_HASH,

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.models import AUDIT_CHAIN, GENESIS_HASH, AuditEntry, PersonalDataAccess
 from secretariat.audit.services import audit_record, personal_data_access_record
 from secretariat.audit.services.chain import legacy_entry_hash

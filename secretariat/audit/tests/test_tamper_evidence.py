@@ -9,8 +9,8 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.models import ACCESS_CHAIN, AUDIT_CHAIN, AuditEntry, AuditVerification, PersonalDataAccess
 from secretariat.audit.services import audit_record, audit_verify, personal_data_access_record
 from secretariat.audit.services.chain import Sealer

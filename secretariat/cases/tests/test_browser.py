@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from secretariat.accounts import reference as accounts_reference
 from secretariat.accounts.models import Agency, Unit, User
+from secretariat.accounts.services import reference as accounts_reference
 from secretariat.accounts.services import user_create
 from secretariat.cases.models import Case, CaseStatus
 from secretariat.cases.tests.stories import take

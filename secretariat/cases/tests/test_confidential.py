@@ -11,7 +11,6 @@ import pytest
 from django.core import mail
 
 from secretariat.cases.models import Case
-from secretariat.cases.reminders import reminders_send
 from secretariat.cases.selectors import (
     InboxFilter,
     case_inbox,
@@ -19,6 +18,7 @@ from secretariat.cases.selectors import (
     case_timeline_for,
     case_title_for,
 )
+from secretariat.cases.tasks.reminders import reminders_send
 from secretariat.cases.tests.stories import agency, take
 
 pytestmark = pytest.mark.django_db

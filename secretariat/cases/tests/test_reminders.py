@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 
 from secretariat.cases.models import Notification, ReminderDigest, ReminderKind
-from secretariat.cases.reminders import reminders_send
 from secretariat.cases.tasks import send_reminders
+from secretariat.cases.tasks.reminders import reminders_send
 from secretariat.cases.tests.stories import take
 
 pytestmark = pytest.mark.django_db

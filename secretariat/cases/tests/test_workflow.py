@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from secretariat.cases.kinds.workflow import STANDARD, Party, TransitionNotAllowed
 from secretariat.cases.models import CaseStatus as S
-from secretariat.cases.workflow import STANDARD, Party, TransitionNotAllowed
 from secretariat.core.errors import PermissionRefused
 
 SEC, LEAD, HEAD, REQ = Party.SECRETARIAT, Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.REQUESTER

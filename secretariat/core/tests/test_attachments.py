@@ -11,8 +11,8 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.models import AuditEntry
 from secretariat.core import attachments
 from secretariat.core.attachments import AttachmentRejected, attachment_get_for, attachment_upload

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.audit.models import AuditEntry
 from secretariat.core import reference
 from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_calendar

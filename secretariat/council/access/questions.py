@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secretariat.accounts.roles import AGENCY_ROLES, CITYWIDE_ROLES, Role
+from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.core.changes import SystemActor
 
 RECORDER_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 
 
 def is_portal_user(user: Any) -> bool:

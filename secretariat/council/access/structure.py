@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secretariat.accounts.roles import AGENCY_ROLES, CITYWIDE_ROLES, Role
+from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.core.changes import SYSTEM
 
 # Secretariat people who keep the liaison records (機要組 does this work; the role is what we can check).

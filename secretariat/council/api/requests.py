@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.api.schemas import MetricsOut, PartIn, PartOut, RequestIn, RequestOut

@@ -11,9 +11,9 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
+from secretariat.accounts.constants import AGENCY_ROLES, Role
 from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import AGENCY_ROLES, Role
 from secretariat.accounts.services import user_create
 from secretariat.cases.services import case_transition
 from secretariat.core.calendar import WorkCalendar, work_calendar

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.council.models import Briefing, Caucus, Councillor, LiaisonOfficer, Term, Training

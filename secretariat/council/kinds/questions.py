@@ -21,10 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.kinds import CaseKind, register
+from secretariat.cases.kinds.workflow import STANDARD, Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
 from secretariat.cases.services import notify
-from secretariat.cases.workflow import STANDARD, Party, Transition, Workflow
 from secretariat.core.errors import Conflict, ValidationFailed
 
 KIND = "council_question"

@@ -8,9 +8,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.kinds import CaseKind, register
+from secretariat.cases.kinds.workflow import Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
-from secretariat.cases.workflow import Party, Transition, Workflow
 from secretariat.council.models.requests import KIND
 
 SECRETARIAT, LEAD, HEAD, REQUESTER = Party.SECRETARIAT, Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.REQUESTER

@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency
-from secretariat.accounts.roles import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.cases.models import Case
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.errors import NotFound

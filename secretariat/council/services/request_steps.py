@@ -12,12 +12,12 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
+from secretariat.cases.access import parties_of
+from secretariat.cases.kinds.workflow import Party, Transition
 from secretariat.cases.models import Case, Outcome
-from secretariat.cases.parties import parties_of
 from secretariat.cases.services import notify
-from secretariat.cases.workflow import Party, Transition
 from secretariat.core import roc
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.models.requests import DataRequest

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.cases.models import RUNNING_STATUSES
 from secretariat.cases.services import case_open
 from secretariat.core.calendar import WorkCalendar, work_calendar

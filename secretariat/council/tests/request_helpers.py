@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.accounts.services import user_create
 from secretariat.cases.models import Case
 from secretariat.cases.tests.stories import at, take

@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency
-from secretariat.accounts.roles import Role
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.council.access import structure as access

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.cases.models import RUNNING_STATUSES, Case
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error

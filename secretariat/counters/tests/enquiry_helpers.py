@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
 from secretariat.counters.models import EnquiryCategory
 from secretariat.counters.services.reference import enquiries as reference_enquiries
 

@@ -107,7 +107,7 @@ def test_the_composed_report_prints_the_section_as_the_seed(demo_loaded: None) -
 
 
 def test_demo_help_is_linked_to_a_petition_of_its_day(reference_data: None, make_persona: Any, clock: Any) -> None:
-    from secretariat.accounts.roles import Role
+    from secretariat.accounts.constants import Role
     from secretariat.counters.models import HelpKind
     from secretariat.counters.tests.enquiry_helpers import WORKING_DAY, at
     from secretariat.petitions.tests.intake_helpers import register

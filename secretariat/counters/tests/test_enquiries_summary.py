@@ -12,8 +12,8 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
 from secretariat.core.errors import NotFound
 from secretariat.counters.models import Enquiry, EnquiryCategory, EnquiryDay
 from secretariat.counters.selectors.enquiries import enquiry_counts, enquiry_counts_from_records

@@ -20,8 +20,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.accounts.constants import AGENCY_ROLES, Role
 from secretariat.accounts.models import Agency
-from secretariat.accounts.roles import AGENCY_ROLES, Role
 from secretariat.core.changes import SystemActor
 from secretariat.core.site_settings import setting_get
 from secretariat.media.models.opinion import OpinionItem

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secretariat.accounts.roles import AGENCY_ROLES, CITYWIDE_ROLES, Role
+from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.core.changes import SYSTEM
 from secretariat.core.site_settings import setting_get
 

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from secretariat.accounts.constants import AGENCY_ROLES
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import AGENCY_ROLES
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.roc import Period
 from secretariat.media.models.opinion import (

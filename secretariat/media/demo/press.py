@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, Unit, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.audit.services import AuditRow as Row
 from secretariat.audit.services import audit_record_many

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from secretariat.accounts.constants import AGENCY_ROLES
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import AGENCY_ROLES
 from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.changes import SYSTEM, record_change

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.media.models.opinion import OpinionItem
 from secretariat.media.services.opinion import opinion_item_create
 

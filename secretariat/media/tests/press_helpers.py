@@ -13,8 +13,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
 from secretariat.core.changes import SYSTEM
 from secretariat.media.models import PressRelease
 from secretariat.media.services import releases as services

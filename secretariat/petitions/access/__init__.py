@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from secretariat.accounts.access import agency_scope_ids
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.cases.models import Case
 from secretariat.cases.selectors import case_read_in_full_q, case_redacted
 from secretariat.petitions.models import Petition

@@ -23,9 +23,9 @@ from collections import Counter
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from secretariat.accounts.constants import AGENCY_ROLES, Role
 from secretariat.accounts.demo import DEMO_PASSWORD
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import AGENCY_ROLES, Role
 from secretariat.accounts.services import user_create
 from secretariat.core.calendar import work_calendar
 from secretariat.core.changes import SYSTEM, record_change, snapshot

@@ -7,8 +7,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.kinds import CaseKind, register
+from secretariat.cases.kinds.workflow import Transition
 from secretariat.cases.models import Case
-from secretariat.cases.workflow import Transition
 from secretariat.core.site_settings import SettingSpec, declare, setting_get
 
 KIND = "petition"

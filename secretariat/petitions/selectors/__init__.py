@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.core.errors import NotFound
 from secretariat.core.models import Attachment
 from secretariat.petitions.access import may_see_petition, visible_petitions

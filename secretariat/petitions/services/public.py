@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.services import user_create
 from secretariat.cases.models import CaseStatus
 from secretariat.core.attachments import AnyUpload, attachment_upload

@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from secretariat.accounts import demo as accounts_demo
-from secretariat.accounts import reference as accounts_reference
+from secretariat.accounts.services import reference as accounts_reference
 from secretariat.audit.services import audit_chain_check
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.core import reference as core_reference

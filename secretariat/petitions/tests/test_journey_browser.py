@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.cases.services import case_transition
 from secretariat.petitions.services import petition_register
 from secretariat.petitions.services import reference as petitions_reference

@@ -176,7 +176,7 @@ def test_nobody_approves_their_own_request(petition, liaison):
 
 
 def test_another_agencys_head_cannot_decide(petition, liaison, make_persona):
-    from secretariat.accounts.roles import Role
+    from secretariat.accounts.constants import Role
 
     health_head = make_persona("health_head", "衛生局長", Role.AGENCY_HEAD, "衛生局")
     request = disclosure_request(actor=liaison, petition=petition, reason="回電")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.core.errors import PermissionRefused
 from secretariat.core.roc import Period
 from secretariat.petitions.selectors import statistics as stats

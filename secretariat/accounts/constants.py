@@ -83,13 +83,13 @@ ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _DESK_READ | {"counters.add_associat
 ROLE_PERMISSIONS[Role.AUDITOR] |= _DESK_READ
 
 # Opinion monitoring (issue 6): administrators configure the feeds to import from and read the digests sent;
-# auditors read both. Recording and ranking items is decided by the media unit (media/opinion_access.py).
+# auditors read both. Recording and ranking items is decided by the media unit (media/access/opinion.py).
 _OPINION_READ = {"media.view_opinionfeed", "media.view_opiniondigest"}
 ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _OPINION_READ | {"media.add_opinionfeed", "media.change_opinionfeed"}
 ROLE_PERMISSIONS[Role.AUDITOR] |= _OPINION_READ
 
 # Press office (issue 6): the admin shows releases, events, schedule, posts and trainings read-only (the
-# services write them); who drafts, approves and publishes is decided in media/press_access.py.
+# services write them); who drafts, approves and publishes is decided in media/access/press.py.
 _PRESS_READ = {f"media.view_{model}" for model in ("pressrelease", "pressevent", "scheduleentry", "socialpost",
                                                    "mediatraining")}
 ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= _PRESS_READ

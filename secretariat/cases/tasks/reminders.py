@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
-from secretariat.accounts.roles import Role
 from secretariat.cases.models import Case, ReminderDigest, ReminderKind
 from secretariat.cases.selectors import case_title_unaddressed, due_soon_cases, overdue_cases
 from secretariat.cases.services import notify

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from secretariat.cases.reminders import reminders_send
+from secretariat.cases.tasks.reminders import reminders_send
 
 
 @shared_task(name="cases.send_reminders")

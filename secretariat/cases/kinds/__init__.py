@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.cases.workflow import STANDARD, Party, Transition, Workflow
+from secretariat.cases.kinds.workflow import STANDARD, Party, Transition, Workflow
 from secretariat.core.errors import ValidationFailed
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.accounts.constants import ADMIN_SITE_ROLES, AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency, ApiToken, Unit, User
-from secretariat.accounts.roles import ADMIN_SITE_ROLES, AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
+from secretariat.cases.access import parties_of
 from secretariat.cases.kinds import CaseKind, decline_reason_label, kind_for, total_limit
+from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import Case, CaseEvent, CaseStatus, Notification, Outcome
-from secretariat.cases.parties import parties_of
-from secretariat.cases.workflow import FIELD_LABELS, Transition
 from secretariat.core import roc
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import record_change, snapshot

@@ -1,4 +1,4 @@
-"""Permissions that come with a user's role (see roles.py), on top of Django's own."""
+"""Permissions that come with a user's role (see accounts/constants.py), on top of Django's own."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.backends import BaseBackend
 
-from secretariat.accounts.roles import permissions_for
+from secretariat.accounts.constants import permissions_for
 
 
 class RoleBackend(BaseBackend):

@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import Q
 
 from secretariat.accounts.access import agency_scope_ids
-from secretariat.accounts.roles import Role
+from secretariat.accounts.constants import Role
 from secretariat.cases.kinds import all_kinds, kind_for
+from secretariat.cases.kinds.workflow import Party
 from secretariat.cases.models import Case
-from secretariat.cases.workflow import Party
 from secretariat.core.changes import SystemActor
 
 SECRETARIAT_ROLES = {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF}

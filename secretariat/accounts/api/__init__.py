@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from secretariat.accounts import selectors, services
-from secretariat.accounts.api_auth import session_auth
+from secretariat.accounts.api.auth import session_auth
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, Unit, User
-from secretariat.accounts.roles import Role
 from secretariat.accounts.schemas import (
     AgencyIn,
     AgencyOut,

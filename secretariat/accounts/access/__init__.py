@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
+from secretariat.accounts.constants import AGENCY_ROLES
 from secretariat.accounts.models import Agency
-from secretariat.accounts.roles import AGENCY_ROLES
 
 M = TypeVar("M", bound=Model)
 
