@@ -13,7 +13,7 @@ from secretariat.accounts.models import Agency, Unit
 from secretariat.accounts.services import agency_save, unit_save
 from secretariat.core.changes import SYSTEM
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "agencies.json"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "agencies.json"
 
 
 def load() -> list[str]:
