@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -13,14 +14,24 @@ from django.utils import timezone
 
 from secretariat.accounts.models import User
 from secretariat.audit.models import PersonalDataAccess
-from secretariat.counters.models import DailyCount, Post, Shift, Volunteer, VolunteerTraining
-from secretariat.counters.services.volunteer_roster import volunteer_create
+from secretariat.core import roc
+from secretariat.counters.models import (
+    Association,
+    ConsultationField,
+    DailyCount,
+    Post,
+    Shift,
+    Volunteer,
+    VolunteerTraining,
+)
+from secretariat.counters.services.consultation_records import walk_in_record
+from secretariat.counters.services.volunteer_roster import daily_count_record, training_record, volunteer_create
 from secretariat.counters.services.volunteer_shifts import shift_attendance_record, shift_plan
-from secretariat.counters.tests.consultation_helpers import posts
+from secretariat.counters.tests.consultation_helpers import associations, book, make_slot, posts
 from tests.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
-__all__ = ["posts"]
+__all__ = ["associations", "posts"]
 API = "/api/v1/counters"
 
 
@@ -147,16 +158,55 @@ def test_pages_for_roster_counts_trainings_reveal_and_certificate(
     assert clerk.get(url, {"start": "2020-01-01", "end": "2020-01-31", "format": "odt"}).status_code == 400
 
 
-PAGES = ["/counters/consultations/", "/counters/consultations/records/", "/counters/consultations/stats/",
-         "/counters/volunteers/", "/counters/volunteers/week/", "/counters/volunteers/counts/",
-         "/counters/volunteers/trainings/"]
+@pytest.fixture
+def counters_world(volunteer: Volunteer, posts: dict[str, Post], associations: dict[str, Association],
+                   secretariat_clerk: User) -> dict[str, dt.date]:
+    """One of everything the counters' pages list: a booking, a walk-in, a shift, a day's count, a training."""
+    today = timezone.localdate()
+    book(make_slot(associations[ConsultationField.LEGAL]))
+    walk_in_record(actor=secretariat_clerk, served_on=today, field=ConsultationField.LEGAL, citizen_name="林大同")
+    shift_plan(actor=secretariat_clerk, volunteer_id=volunteer.pk, post_id=posts["east-gate"].pk,
+               starts_at=timezone.make_aware(dt.datetime.combine(today, dt.time(9))),
+               ends_at=timezone.make_aware(dt.datetime.combine(today, dt.time(12))))
+    daily_count_record(actor=secretariat_clerk, post_id=posts["east-gate"].pk, date=today - dt.timedelta(days=1),
+                       people_served=37, leaflets=5)
+    training_record(actor=secretariat_clerk, held_on=today - dt.timedelta(days=2), title="防災研習",
+                    attendee_ids=[volunteer.pk])
+    return {"today": today}
+
+
+def page_text(user: User, url: str) -> str:
+    html = client_for(user).get(url).content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[html.find("<main"):]))
+
+
+# What each page must show of the world above, masked where it is personal data.
+PAGES: dict[str, list[str]] = {
+    "/counters/consultations/": ["陳○華", "0912-***-678", "租屋押金糾紛如何處理？", "已預約"],
+    "/counters/consultations/records/": ["林○同", "法律諮詢", "臨櫃"],
+    "/counters/consultations/stats/": ["專業諮詢統計", "法律諮詢"],
+    "/counters/volunteers/": ["張志明", "0933-***-456"],
+    "/counters/volunteers/week/": ["市政大樓東門", "09:00–12:00 張志明"],
+    "/counters/volunteers/counts/": ["市政大樓東門 37 5"],
+    "/counters/volunteers/trainings/": ["防災研習 — 1"],
+}
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_every_page_opens_for_the_clerk_and_the_auditor(url: str, secretariat_clerk: User, auditor: User,
-                                                        posts: dict[str, Post]) -> None:
-    assert client_for(secretariat_clerk).get(url).status_code == 200
-    assert client_for(auditor).get(url).status_code == 200
+def test_every_page_shows_its_records_to_the_clerk_and_the_auditor(
+        url: str, counters_world: dict[str, dt.date], secretariat_clerk: User, auditor: User) -> None:
+    for user in (secretariat_clerk, auditor):
+        text = page_text(user, url)
+        for expected in PAGES[url]:
+            assert expected in text
+        assert "0912345678" not in text
+        assert "0933123456" not in text
+
+
+def test_the_counts_and_trainings_carry_their_roc_dates(counters_world: dict[str, dt.date], auditor: User) -> None:
+    today = counters_world["today"]
+    assert roc.format_slash(today - dt.timedelta(days=1)) in page_text(auditor, "/counters/volunteers/counts/")
+    assert roc.format_slash(today - dt.timedelta(days=2)) in page_text(auditor, "/counters/volunteers/trainings/")
 
 
 def test_recording_pages_are_the_secretariats(secretariat_clerk: User, auditor: User) -> None:
