@@ -1,31 +1,28 @@
 """Certificates of service hours (志工服務時數證明): one volunteer, one span of days, as ODT and as PDF.
 
-The PDF is the same ODT converted by LibreOffice (`core.pdf.odt_to_pdf`), so both say the same. odfdo
-saves ODF 1.4; the certificate uses only ODF 1.2 elements (paragraphs with the template's styles), so the
-package is rewritten to declare 1.2, Taiwan's government document standard (ODF-CNS15251).
+The PDF is the same ODT converted by LibreOffice (`core.pdf.odt_to_pdf`), so both say the same. The ODT is
+saved as ODF 1.2, Taiwan's government document standard (ODF-CNS15251), by the kernel's writer (`core.odf`);
+the certificate uses only ODF 1.2 elements (paragraphs with the template's styles).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from odfdo import Document, Paragraph
+from odfdo import Paragraph
 
 from secretariat.core import roc
 from secretariat.core.errors import NotFound, ValidationFailed
+from secretariat.core.odf import ODT_CONTENT_TYPE, odt_bytes, text_document
 from secretariat.core.pdf import odt_to_pdf
 from secretariat.counters.models import Volunteer
 from secretariat.counters.selectors.volunteers import hours_by_volunteer
 
-ODF_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")
-MANIFEST = "META-INF/manifest.xml"
-CONTENT_TYPES = {"odt": "application/vnd.oasis.opendocument.text", "pdf": "application/pdf"}
+CONTENT_TYPES = {"odt": ODT_CONTENT_TYPE, "pdf": "application/pdf"}
 ISSUER = "臺北市政府秘書處"
 
 
@@ -34,20 +31,6 @@ class Certificate:
     content: bytes
     content_type: str
     filename: str
-
-
-def _declare_odf_1_2(package: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(package))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():  # `mimetype` stays first and stored, as the package format wants
-            data = source.read(info.filename)
-            if info.filename in ODF_PARTS:
-                data = data.replace(b'office:version="1.4"', b'office:version="1.2"', 1)
-            elif info.filename == MANIFEST:
-                data = data.replace(b'manifest:version="1.4"', b'manifest:version="1.2"')
-            target.writestr(info, data, compress_type=info.compress_type)
-    return out.getvalue()
 
 
 def certificate_odt(*, volunteer_id: int, start: dt.date, end: dt.date) -> bytes:
@@ -63,9 +46,8 @@ def certificate_odt(*, volunteer_id: int, start: dt.date, end: dt.date) -> bytes
         raise ValidationFailed(gettext_lazy("%(name)s served no hours in this span."), code="no_hours",
                                params={"name": volunteer.name})
     served = hours[0]
-    document = Document("text")
+    document = text_document()
     body = document.body
-    body.clear()
     body.append(Paragraph(_("Certificate of volunteer service hours"), style="Title"))
     body.append(Paragraph(_(
         "This is to certify that %(name)s served as a volunteer at the service desks of Taipei City Hall from "
@@ -74,9 +56,7 @@ def certificate_odt(*, volunteer_id: int, start: dt.date, end: dt.date) -> bytes
          "shifts": served.shifts, "hours": served.hours}))
     body.append(Paragraph(_("Issued by %(issuer)s on %(date)s.") % {
         "issuer": ISSUER, "date": roc.format_long(timezone.localdate())}))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _declare_odf_1_2(buffer.getvalue())
+    return odt_bytes(document)
 
 
 def certificate_build(*, volunteer_id: int, start: dt.date, end: dt.date, file_format: str) -> Certificate:

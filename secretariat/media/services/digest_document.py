@@ -1,32 +1,25 @@
 """The daily digest (輿情日報) as a document: ODT (ODF 1.2, the government's standard) and its PDF.
 
-odfdo writes ODF 1.4 from its own template; the digest uses only headings and paragraphs, which ODF 1.2
-already has, so the saved package is rewritten to declare 1.2 (the `mimetype` entry stays first and
-uncompressed, as the package format wants). Each reader gets the groups they may see: an agency's
-staff only their agency's items.
+The kernel's writer (`core.odf`) saves it as ODF 1.2; the digest uses only headings and paragraphs, which
+ODF 1.2 already has. Each reader gets the groups they may see: an agency's staff only their agency's items.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from odfdo import Document, Header, Paragraph
+from odfdo import Header, Paragraph
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core import roc
+from secretariat.core.odf import ODT_CONTENT_TYPE as ODT_CONTENT_TYPE  # the views send the ODT with it
+from secretariat.core.odf import odt_bytes, text_document
 from secretariat.core.pdf import odt_to_pdf
 from secretariat.media.access.opinion import DigestGroup, digest_groups
 from secretariat.media.models.opinion import OpinionItem
-
-ODF_VERSION = b"1.2"
-ODF_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")
-MANIFEST = "META-INF/manifest.xml"
-ODT_CONTENT_TYPE = "application/vnd.oasis.opendocument.text"
 
 
 def digest_filename(day: dt.date, extension: str) -> str:
@@ -48,9 +41,8 @@ def _item_paragraphs(number: int, item: OpinionItem) -> list[Paragraph | Header]
 
 def digest_odt(*, day: dt.date, groups: list[DigestGroup]) -> bytes:
     """The digest for `day` made of `groups` (see selectors.digest_groups), as ODT bytes."""
-    document = Document("text")
+    document = text_document()
     body = document.body
-    body.clear()
     body.append(Paragraph(_("Taipei City Government public-opinion digest"), style="Title"))
     body.append(Paragraph(roc.format_long(day), style="Subtitle"))
     total = len({item.pk for group in groups for item in group.items})
@@ -63,9 +55,7 @@ def digest_odt(*, day: dt.date, groups: list[DigestGroup]) -> bytes:
                 body.append(block)
     if not groups:
         body.append(Paragraph(_("No items were recorded for this day.")))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _declare_odf_1_2(buffer.getvalue())
+    return odt_bytes(document)
 
 
 def digest_for(*, user: Any, day: dt.date) -> bytes:
@@ -75,17 +65,3 @@ def digest_for(*, user: Any, day: dt.date) -> bytes:
 
 def digest_pdf_for(*, user: Any, day: dt.date) -> bytes:
     return odt_to_pdf(digest_for(user=user, day=day))
-
-
-def _declare_odf_1_2(package: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(package))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in ODF_PARTS:
-                data = data.replace(b'office:version="1.4"', b'office:version="' + ODF_VERSION + b'"', 1)
-            elif info.filename == MANIFEST:
-                data = data.replace(b'manifest:version="1.4"', b'manifest:version="' + ODF_VERSION + b'"')
-            target.writestr(info, data, compress_type=info.compress_type)
-    return out.getvalue()

@@ -7,10 +7,6 @@ and the PDF reads the same on a machine without them.
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-
 from django.utils import translation
 from django.utils.translation import gettext as _
 from odfdo import TOC, Cell, Document, Header, PageBreak, Row, Style
@@ -20,6 +16,7 @@ from odfdo import Table as OdfTable
 from odfdo.element import Element
 from odfdo.style_base import StyleBase
 
+from secretariat.core.odf import odt_bytes, text_document
 from secretariat.core.pdf import odt_to_pdf
 from secretariat.reporting.report.composer import Report
 from secretariat.reporting.report.render.flow import Heading, Text, elements, title_page
@@ -29,9 +26,6 @@ from secretariat.reporting.report.sections import Table
 
 SERIF = "Noto Serif CJK TC"
 SANS = "Noto Sans CJK TC"
-ODF_VERSION = b"1.2"
-ODF_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")
-MANIFEST = "META-INF/manifest.xml"
 TABLE_STYLE = "ReportTable"
 TEXT_COLUMN, NUMBER_COLUMN = "ReportTextColumn", "ReportNumberColumn"
 CENTRE_STYLE = "ReportCentre"
@@ -122,10 +116,9 @@ def _table(document: Document, table: Table, number: int) -> list[Element]:
 
 
 def render_odt(report: Report, *, language: str = DOCUMENT_LANGUAGE) -> bytes:
-    document = Document("text")
+    document = text_document()
     _set_up_styles(document)
     body = document.body
-    body.clear()
     page = title_page(report, language=language)
     for _gap in range(6):  # the title sits in the upper third of the page
         body.append(OdfParagraph(""))
@@ -149,41 +142,24 @@ def render_odt(report: Report, *, language: str = DOCUMENT_LANGUAGE) -> bytes:
             for part in _table(document, element, tables):
                 body.append(part)
     toc.fill(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return declare_odf_1_2(buffer.getvalue())
+    _plain_outline(document)
+    return odt_bytes(document)
 
 
-_OUTLINE = re.compile(rb"<text:outline-style .*?</text:outline-style>", re.S)
-_OUTLINE_NUMBERS = re.compile(rb'(loext:num-list-format="[^"]*"|style:num-suffix="[^"]*"|text:display-levels="[^"]*")')
+# The attributes by which an outline level prints its number ("1.", "1.1.", …).
+_OUTLINE_NUMBERING = ("loext:num-list-format", "style:num-suffix", "text:display-levels")
 
 
-def _plain_outline(styles: bytes) -> bytes:
+def _plain_outline(document: Document) -> None:
     """odfdo's template numbers headings 1., 1.1., …; the report's headings carry their own numbering
     (壹、一、（一）), so the outline's numbers are turned off."""
-    def strip(match: re.Match[bytes]) -> bytes:
-        return _OUTLINE_NUMBERS.sub(b"", match.group(0)).replace(b'style:num-format="1"', b'style:num-format=""')
-
-    return _OUTLINE.sub(strip, styles, count=1)
-
-
-def declare_odf_1_2(package: bytes) -> bytes:
-    """odfdo always declares ODF 1.4; the report uses only ODF 1.2 elements, so the package is rewritten
-    to declare 1.2 (the `mimetype` entry stays first and uncompressed). The headings' outline numbers
-    are turned off on the way."""
-    source = zipfile.ZipFile(io.BytesIO(package))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in ODF_PARTS:
-                data = data.replace(b'office:version="1.4"', b'office:version="' + ODF_VERSION + b'"', 1)
-                if info.filename == "styles.xml":
-                    data = _plain_outline(data)
-            elif info.filename == MANIFEST:
-                data = data.replace(b'manifest:version="1.4"', b'manifest:version="' + ODF_VERSION + b'"')
-            target.writestr(info, data, compress_type=info.compress_type)
-    return out.getvalue()
+    outline = document.styles.get_element("//text:outline-style")
+    if outline is None:
+        return
+    for level in outline.get_elements("text:outline-level-style"):
+        level.del_attribute_list(_OUTLINE_NUMBERING)
+        if level.get_attribute("style:num-format") == "1":
+            level.set_attribute("style:num-format", "")
 
 
 def render_pdf(report: Report, *, language: str = DOCUMENT_LANGUAGE) -> bytes:
