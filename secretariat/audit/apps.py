@@ -31,6 +31,11 @@ class AuditConfig(AppConfig):
         from secretariat.core.changes import install_recorder
 
         install_recorder(audit_record)
+
+        from secretariat.audit import audit
+        from secretariat.core.audit_actions import declare_actions
+
+        declare_actions(*audit.ACTIONS)
         checks.register(check_audit_key)
 
         from secretariat.core.navigation import NavEntry, register, with_perm

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.audit_actions import action_label
+
 GENESIS_HASH = "0" * 64
 AUDIT_CHAIN = "audit"
 ACCESS_CHAIN = "access"
@@ -75,6 +77,11 @@ class AuditEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.target_label}"
+
+    @property
+    def action_label(self) -> str:
+        """What people read for `action`, in the current language (the code, for one no longer declared)."""
+        return action_label(self.action)
 
 
 class AuditHead(models.Model):

@@ -13,6 +13,7 @@ class AuditEntryOut(Schema):
     occurred_at: dt.datetime
     actor_label: str
     action: str
+    action_label: str  # `action` as people read it, in the request's language; the code when undeclared
     target_type: str
     target_id: str
     target_label: str

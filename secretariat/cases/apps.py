@@ -18,6 +18,11 @@ class CasesConfig(AppConfig):
     verbose_name = _("Case control")
 
     def ready(self) -> None:
+        from secretariat.cases import audit
+        from secretariat.core.audit_actions import declare_actions, declare_family
         from secretariat.core.navigation import NavEntry, register
+
+        declare_actions(*audit.ACTIONS)
+        declare_family(audit.case_steps, audit.STEP_PREFIX)  # case.<step>, from every registered kind's workflow
 
         register(NavEntry("cases", _("Case inbox"), "cases:inbox", order=5, visible=_works_cases))

@@ -8,7 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform kernel")
 
     def ready(self) -> None:
+        from secretariat.core import audit
+        from secretariat.core.audit_actions import declare_actions
         from secretariat.core.navigation import NavEntry, everyone, register
+
+        declare_actions(*audit.ACTIONS)  # the calendar, settings and uploads write these
 
         register(NavEntry("home", _("Home"), "core:home", order=0, visible=everyone))
         register(NavEntry("calendar", _("Working-day calendar"), "core:calendar", order=900,

@@ -11,6 +11,8 @@ from typing import Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured
 
+from secretariat.core.audit_actions import action_require
+
 
 class ChangeRecorder(Protocol):
     def __call__(
@@ -42,7 +44,9 @@ def record_change(
     after: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Any:
-    """Append one audit row for a change. Must be called inside the writing transaction."""
+    """Append one audit row for a change. Must be called inside the writing transaction. `action` must be
+    declared (core.audit_actions): an undeclared code raises LookupError and nothing is written."""
+    action_require(action)
     if _recorder is None:
         raise ImproperlyConfigured("No audit recorder installed: is secretariat.audit in INSTALLED_APPS?")
     return _recorder(actor=actor, action=action, target=target, before=before, after=after, extra=extra)

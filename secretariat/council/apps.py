@@ -9,8 +9,9 @@ class CouncilConfig(AppConfig):
 
     def ready(self) -> None:
         from secretariat.cases.kinds import Panel, register_panel
+        from secretariat.core.audit_actions import declare_actions, declare_family
         from secretariat.core.navigation import NavEntry, register
-        from secretariat.council import report
+        from secretariat.council import audit, report
         from secretariat.council.access import questions as question_access
         from secretariat.council.access import requests as request_access
         from secretariat.council.access import structure as access
@@ -21,6 +22,8 @@ class CouncilConfig(AppConfig):
         from secretariat.council.views import questions as question_views
         from secretariat.council.views import requests as request_views
 
+        declare_actions(*audit.ACTIONS)
+        declare_family(audit.structure_saves, audit.STRUCTURE_PREFIX)  # council.term_create, …
         # Council questions: the case kind, its panel on the generic case page, the menu entry (order 40:
         # the seed's section 四).
         question_kind.register_kind()

@@ -10,7 +10,9 @@ class CountersConfig(AppConfig):
     verbose_name = _("Citizen service and volunteers")
 
     def ready(self) -> None:
+        from secretariat.core.audit_actions import declare_actions
         from secretariat.core.navigation import NavEntry, register
+        from secretariat.counters import audit
         from secretariat.counters.access import desks
         from secretariat.counters.access import enquiries as enquiry_access
         from secretariat.counters.report import consultations as consultations_report
@@ -19,6 +21,7 @@ class CountersConfig(AppConfig):
         from secretariat.counters.services.consultation_bookings import declare_settings
 
         declare_settings()  # the public booking page's rate limit
+        declare_actions(*audit.ACTIONS)
         consultations_report.register()  # 壹、六、（二）
         volunteers_report.register()  # 壹、六、（三）
         # Menu entries for the consultation and volunteer pages (the seed's 壹、六、（二）and（三）).

@@ -24,6 +24,11 @@ class MediaConfig(AppConfig):
     verbose_name = _("Media relations")
 
     def ready(self) -> None:
+        from secretariat.core.audit_actions import declare_actions, declare_family
+        from secretariat.media import audit
+
+        declare_actions(*audit.ACTIONS)
+        declare_family(audit.opinion_imports, audit.IMPORT_PREFIX)  # opinion.import_csv, …
         self._register_press()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
         self._register_opinion()  # opinion monitoring: settings, incident case kind, menu, 五（二）
 

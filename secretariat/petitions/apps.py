@@ -24,7 +24,8 @@ class PetitionsConfig(AppConfig):
         from secretariat.cases.kinds import Panel, register_panel
         from secretariat.core import navigation
         from secretariat.core.attachments import register_owner_policy
-        from secretariat.petitions import access, report
+        from secretariat.core.audit_actions import declare_actions
+        from secretariat.petitions import access, audit, report
         from secretariat.petitions.constants import declare_settings
         from secretariat.petitions.kinds import KIND, register_kind
         from secretariat.petitions.models import ATTACHMENT_OWNER
@@ -33,6 +34,7 @@ class PetitionsConfig(AppConfig):
 
         register_kind()
         declare_settings()
+        declare_actions(*audit.ACTIONS)
 
         # The petition's panel on the generic case page.
         register_panel(KIND, Panel(key="petition", template=PANEL_TEMPLATE, context=panel_context, order=10))

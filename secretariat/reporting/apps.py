@@ -11,8 +11,11 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Work report")
 
     def ready(self) -> None:
+        from secretariat.core.audit_actions import declare_actions
         from secretariat.core.navigation import NavEntry, register
-        from secretariat.reporting import access
+        from secretariat.reporting import access, audit
+
+        declare_actions(*audit.ACTIONS)
 
         # The work report's menu entry (order 90: after the seed's seven areas).
         register(NavEntry(key="reporting", label=_("Work report"), url_name="reporting:index", order=90,
