@@ -394,3 +394,33 @@ def test_a_switched_off_media_officer_can_do_nothing_any_more(media_officer, lia
         response = post(client, f"/releases/{release.pk}/publish", {"version": release.version})
     assert response.status_code == 401
     assert PressRelease.objects.get(pk=release.pk).status == ReleaseStatus.APPROVED
+
+
+# --- The opinion item page, as each persona finds it ----------------------------------------------------------
+
+@pytest.mark.parametrize(("who", "forms"), [
+    ("monitor", {"severity", "escalate", "respond"}),
+    ("liaison", {"respond"}),
+    ("auditor", set()),
+    ("secretariat_clerk", set()),
+])
+def test_the_item_page_offers_each_persona_exactly_the_steps_they_may_take(request, monitor, who, forms) -> None:
+    item = record(monitor)
+    page = client_for(request.getfixturevalue(who)).get(f"/media/opinion/{item.pk}/")
+    assert page.status_code == 200
+    offered = {step for step in ("severity", "escalate", "respond")
+               if f'action="/media/opinion/{item.pk}/{step}/"' in page.content.decode()}
+    assert offered == forms
+
+
+@pytest.mark.parametrize("who", ["auditor", "secretariat_clerk"])
+def test_a_reader_posting_a_response_form_anyway_is_refused_and_nothing_is_recorded(request, monitor, who) -> None:
+    item = record(monitor)
+    client = in_english(client_for(request.getfixturevalue(who)))
+    with nothing_written():
+        page = client.post(f"/media/opinion/{item.pk}/respond/",
+                           {"kind": "statement", "text": "代為回應", "agency": agency_id("交通局")})
+        escalated = client.post(f"/media/opinion/{item.pk}/escalate/", {"agency": agency_id("交通局")})
+    assert page.status_code == 400
+    assert "You may record responses only for your own agency." in page.content.decode()
+    assert escalated.status_code == 404
