@@ -218,6 +218,8 @@ def opinion_escalate(*, actor: Any, item_id: int, agency_id: Any, note: str = ""
 def _response_agency(actor: Any, item: OpinionItem, agency_id: Any) -> Agency:
     """Agency staff answer for their own agency; a monitor names the agency it records for. Either way
     the agency must be one the item concerns."""
+    if not is_monitor(actor) and not is_agency_responder(actor):  # a reader is refused, not asked for an agency
+        raise PermissionRefused(_("You may record responses only for your own agency."))
     if agency_id in (None, "") and is_agency_responder(actor):
         agency_id = actor.agency_id
     if agency_id in (None, ""):

@@ -38,15 +38,12 @@ def digest_download(request: HttpRequest, day: str) -> HttpResponse:
         chosen = dt.date.fromisoformat(day)
     except ValueError:
         raise Http404 from None
-    if request.GET.get("format") == "pdf":
-        try:
-            body = digest_pdf_for(user=request.user, day=chosen)
-        except ApplicationError as error:
-            return render(request, "error.html", {"status": error.status, "message": error.render()},
-                          status=error.status)
-        response = HttpResponse(body, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{digest_filename(chosen, "pdf")}"'
-        return response
-    response = HttpResponse(digest_for(user=request.user, day=chosen), content_type=ODT_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{digest_filename(chosen, "odt")}"'
+    pdf = request.GET.get("format") == "pdf"
+    try:  # a day before the ROC calendar (1912) is refused by the document, as is a PDF that cannot be made
+        body = digest_pdf_for(user=request.user, day=chosen) if pdf else digest_for(user=request.user, day=chosen)
+    except ApplicationError as error:
+        return render(request, "error.html", {"status": error.status, "message": error.render()},
+                      status=error.status)
+    response = HttpResponse(body, content_type="application/pdf" if pdf else ODT_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{digest_filename(chosen, "pdf" if pdf else "odt")}"'
     return response

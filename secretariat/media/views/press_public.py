@@ -115,6 +115,8 @@ def schedule_day(request: HttpRequest, day: str = "") -> HttpResponse:
         on = dt.date.fromisoformat(day) if day else today
     except ValueError:
         raise Http404 from None
+    if not dt.date.min < on < dt.date.max:  # the page links the day before and after
+        raise Http404
     entries = press_records.public_schedule(on=on)
     context: dict[str, Any] = {"on": on, "entries": entries, "previous": on - dt.timedelta(days=1),
                                "following": on + dt.timedelta(days=1), "today": today}

@@ -132,6 +132,8 @@ def post_calendar(request: HttpRequest) -> HttpResponse:
     try:
         year, month = int(request.GET.get("year", today.year)), int(request.GET.get("month", today.month))
         dt.date(year, month, 1)
+        if not 2000 <= year <= 2100:  # the API's bounds; the month's edges must stay inside the calendar
+            raise ValueError(year)
     except (ValueError, OverflowError):  # OverflowError: a year of more digits than a C long holds
         year, month = today.year, today.month
     previous = (year - (month == 1), (month - 2) % 12 + 1)

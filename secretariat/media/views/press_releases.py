@@ -139,6 +139,19 @@ def _posted_version(request: HttpRequest) -> int:
     return int(text)
 
 
+def _refused(request: HttpRequest, release: PressRelease, error: ApplicationError, name: str,
+             form: Any) -> HttpResponse:
+    """A service's refusal on the release page: on the form's own field when it has one, otherwise at the top
+    of the page, with the refusal's status (the form may not be on the page any more: the release has moved
+    on, or the reader may not take this step)."""
+    if error.field in form.fields:
+        add_service_error(form, error)
+        return render(request, "media/press/release_detail.html", _detail(request, release, **{name: form}),
+                      status=error.status)
+    return render(request, "media/press/release_detail.html",
+                  _detail(request, release, action_error=error.render(), **{name: form}), status=error.status)
+
+
 @login_required
 @require_POST
 def release_return(request: HttpRequest, pk: int) -> HttpResponse:
@@ -149,7 +162,7 @@ def release_return(request: HttpRequest, pk: int) -> HttpResponse:
             services.release_return(actor=request.user, release_id=pk, version=form.cleaned_data["version"],
                                     reason=form.cleaned_data["reason"])
         except ApplicationError as error:
-            add_service_error(form, error)
+            return _refused(request, release, error, "return_form", form)
         else:
             messages.success(request, _("The release went back to its writers."))
             return redirect("media:press_release", pk=pk)
@@ -167,7 +180,7 @@ def release_publish(request: HttpRequest, pk: int) -> HttpResponse:
             services.release_publish(actor=request.user, release_id=pk, version=form.cleaned_data["version"],
                                      at=form.cleaned_data["at"])
         except ApplicationError as error:
-            add_service_error(form, error)
+            return _refused(request, release, error, "publish_form", form)
         else:
             messages.success(request, _("The release is published (or scheduled)."))
             return redirect("media:press_release", pk=pk)
@@ -185,7 +198,7 @@ def release_file_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.release_file_add(actor=request.user, release_id=pk, upload=form.cleaned_data["file"],
                                       kind=form.cleaned_data["kind"], caption=form.cleaned_data["caption"])
         except ApplicationError as error:
-            add_service_error(form, error)
+            return _refused(request, release, error, "file_form", form)
         else:
             messages.success(request, _("The file was attached."))
             return redirect("media:press_release", pk=pk)
