@@ -173,9 +173,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
                                               file_format=file_format, today=today)
         except ApplicationError as error:
             return HttpResponse(error.render(), status=400, content_type="text/plain; charset=utf-8")
-        response = HttpResponse(download.content, content_type=download.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-        return response
+        return download.response()
     summary = selectors.review_summary(user=request.user, today=today)
     chosen = [load for load in summary if load.agency_id == agency_id]
     total = chosen[0].unfinished if chosen else sum(load.unfinished for load in summary)
