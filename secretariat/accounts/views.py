@@ -21,6 +21,7 @@ from secretariat.accounts.services import api_token_create, api_token_revoke, us
 from secretariat.core.changes import record_change
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import CheckedForm, CheckedInputMixin, add_service_error
+from secretariat.core.htmx import HtmxRequest
 
 
 class LoginForm(CheckedInputMixin, AuthenticationForm):
@@ -112,7 +113,7 @@ class TokenForm(CheckedForm):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: HtmxRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -124,8 +125,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
             form = TokenForm()
     status = 400 if request.method == "POST" and form.errors else 200
     context = {"form": form, "tokens": api_token_list(user=request.user), "new_token": new_token}
-    is_htmx = request.headers.get("HX-Request") == "true"
-    template = "accounts/tokens.html#token-panel" if is_htmx else "accounts/tokens.html"
+    template = "accounts/tokens.html#token-panel" if request.htmx else "accounts/tokens.html"
     return render(request, template, context, status=status)
 
 

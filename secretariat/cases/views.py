@@ -34,12 +34,9 @@ from secretariat.cases.selectors import (
 from secretariat.cases.services import available_steps, case_transition, notification_mark_read
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
 from secretariat.core.forms import add_service_error
+from secretariat.core.htmx import HtmxRequest
 
 PAGE_SIZE = 50  # inbox rows per page
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 # --- Inbox --------------------------------------------------------------------------------------------
@@ -90,13 +87,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notification_read(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def notification_read(request: HtmxRequest, pk: int | None = None) -> HttpResponse:
     """Mark one notification (or, without `pk`, all of them) read."""
     try:
         notification_mark_read(actor=request.user, notification_id=pk)
     except NotFound:
         raise Http404 from None
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "cases/inbox.html#notifications", _notifications_context(request))
     return redirect("cases:inbox")
 
@@ -168,22 +165,22 @@ def _case_context(request: HttpRequest, case: Case, *, replaced: dict[str, Any] 
 
 @login_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: HtmxRequest, pk: int) -> HttpResponse:
     case = _case_or_404(request, pk)
-    template = "cases/case_detail.html#case-main" if _is_htmx(request) else "cases/case_detail.html"
+    template = "cases/case_detail.html#case-main" if request.htmx else "cases/case_detail.html"
     return render(request, template, _case_context(request, case))
 
 
-def _refused(request: HttpRequest, case: Case, entry: dict[str, Any], status: int) -> HttpResponse:
+def _refused(request: HtmxRequest, case: Case, entry: dict[str, Any], status: int) -> HttpResponse:
     """Show the step's form again with what stopped it: alone for htmx, inside the whole page otherwise."""
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "cases/step_form.html", {"case": case, "step": entry}, status=status)
     return render(request, "cases/case_detail.html", _case_context(request, case, replaced=entry), status=status)
 
 
 @login_required
 @require_POST
-def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+def case_step(request: HtmxRequest, pk: int, name: str) -> HttpResponse:
     case = _case_or_404(request, pk)
     kind = kind_for(case.kind)
     try:
@@ -208,10 +205,10 @@ def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except NotFound:
         # The step moved the case out of this person's sight (an agency returning it for re-routing).
         messages.success(request, _("%(done)s The case has left your agency's inbox.") % {"done": done})
-        if _is_htmx(request):
+        if request.htmx:
             return HttpResponse(headers={"HX-Redirect": reverse("cases:inbox")})
         return redirect("cases:inbox")
-    if _is_htmx(request):
+    if request.htmx:
         response = render(request, "cases/case_detail.html#case-main", _case_context(request, case, done=done))
         response["HX-Retarget"] = "#case-main"
         response["HX-Reswap"] = "outerHTML"

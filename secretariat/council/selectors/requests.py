@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case
-from secretariat.core.calendar import WorkCalendar, work_calendar
+from secretariat.core.calendar import WorkCalendar, working_days_by
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.models.requests import KIND as REQUEST_KIND
@@ -83,28 +83,29 @@ class AgencyMetrics:
 
 
 def metrics_by_agency(user: Any, period: Period, *, calendar: WorkCalendar | None = None) -> list[AgencyMetrics]:
-    """Per lead agency, for requests filed in `period`; agency staff see only their own agencies."""
+    """Per lead agency, for requests filed in `period`; agency staff see only their own agencies.
+
+    Counted in the database: one GROUP BY for the counts, two for the working days to first release."""
     rows = _in_period(period).filter(case__lead_agency__isnull=False)
     allowed = agency_scope_ids(user)
     if allowed is not None:
         rows = rows.filter(case__lead_agency_id__in=allowed)
-    cal = calendar or work_calendar()
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    days: dict[int, list[int]] = defaultdict(list)
-    for agency_id, received_on, first_released, on_time, reopen_count in rows.values_list(
-            "case__lead_agency_id", "case__received_on", "first_released_at", "released_on_time",
-            "case__reopen_count"):
-        figures = counts[agency_id]
-        figures[0] += 1
-        if first_released is not None:
-            figures[1] += 1
-            days[agency_id].append(cal.working_days_between(received_on, timezone.localdate(first_released)))
-        figures[2] += bool(on_time)
-        figures[3] += reopen_count > 0
-    agencies = Agency.objects.in_bulk(list(counts))
+    counts = rows.values("case__lead_agency_id").annotate(
+        requests=Count("pk"), released=Count("pk", filter=Q(first_released_at__isnull=False)),
+        on_time=Count("pk", filter=Q(released_on_time=True)), reopened=Count("pk", filter=Q(case__reopen_count__gt=0)),
+    ).order_by()
+    # The day of release in the current time zone, as timezone.localdate() reads it.
+    released = rows.filter(first_released_at__isnull=False).annotate(
+        released_on=TruncDate("first_released_at", tzinfo=timezone.get_current_timezone()))
+    days = working_days_by(released, key="case__lead_agency_id", start="case__received_on", end="released_on",
+                           calendar=calendar)
+    figures = list(counts)
+    agencies = Agency.objects.in_bulk([row["case__lead_agency_id"] for row in figures])
     result = [
-        AgencyMetrics(agency=agencies[pk], requests=c[0], released=c[1], on_time=c[2], reopened=c[3],
-                      average_days=round(sum(days[pk]) / len(days[pk]), 1) if days[pk] else None)
-        for pk, c in counts.items()
+        AgencyMetrics(agency=agencies[row["case__lead_agency_id"]], requests=row["requests"],
+                      released=row["released"], on_time=row["on_time"], reopened=row["reopened"],
+                      average_days=round(days[row["case__lead_agency_id"]] / row["released"], 1)
+                      if row["released"] else None)
+        for row in figures
     ]
     return sorted(result, key=lambda m: (-m.requests, m.agency.pk))

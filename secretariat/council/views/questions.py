@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.cases.models import Case
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error, query_id
+from secretariat.core.htmx import HtmxRequest
 from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
 from secretariat.council.access.questions import can_record_questions, can_record_reviews, can_see_review_list
 from secretariat.council.forms.questions import LiveQuestionForm, ReviewMeetingForm
@@ -31,10 +32,6 @@ LIST_LIMIT = 200
 
 def _positive_int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and int(value) > 0 else None
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _session_for(request: HttpRequest) -> Session | None:
@@ -72,7 +69,7 @@ def _live_context(request: HttpRequest, form: LiveQuestionForm, session: Session
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_live(request: HttpRequest) -> HttpResponse:
+def question_live(request: HtmxRequest) -> HttpResponse:
     """One keyboard-only form for the clerk in the chamber: Enter (Ctrl+Enter in the content) records the
     question, the form comes back empty with the cursor in the councillor field, today's list below."""
     if not can_record_questions(request.user):
@@ -80,7 +77,7 @@ def question_live(request: HttpRequest) -> HttpResponse:
     sessions = Session.objects.select_related("term").all()
     session = selectors.open_session(timezone.localdate()) or sessions.first()
     initial = {"session": session, "asked_on": timezone.localdate(), "kind": "general"}
-    template = "council/question_live.html#live-area" if _is_htmx(request) else "council/question_live.html"
+    template = "council/question_live.html#live-area" if request.htmx else "council/question_live.html"
     if request.method == "GET":
         return render(request, template, _live_context(request, LiveQuestionForm(initial=initial,
                                                                                  sessions=sessions), session))
@@ -107,13 +104,13 @@ def question_live(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_live_undo(request: HttpRequest) -> HttpResponse:
+def question_live_undo(request: HtmxRequest) -> HttpResponse:
     """Withdraw the clerk's last recorded question (typed in error); the live form comes back as it was."""
     if not can_record_questions(request.user):
         raise Http404
     sessions = Session.objects.select_related("term").all()
     session = selectors.open_session(timezone.localdate()) or sessions.first()
-    template = "council/question_live.html#live-area" if _is_htmx(request) else "council/question_live.html"
+    template = "council/question_live.html#live-area" if request.htmx else "council/question_live.html"
     form = LiveQuestionForm(initial={"session": session, "asked_on": timezone.localdate(), "kind": "general"},
                             sessions=sessions)
     pk = _positive_int(request.POST.get("question"))
@@ -176,9 +173,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
                                               file_format=file_format, today=today)
         except ApplicationError as error:
             return HttpResponse(error.render(), status=400, content_type="text/plain; charset=utf-8")
-        response = HttpResponse(download.content, content_type=download.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-        return response
+        return download.response()
     summary = selectors.review_summary(user=request.user, today=today)
     chosen = [load for load in summary if load.agency_id == agency_id]
     total = chosen[0].unfinished if chosen else sum(load.unfinished for load in summary)

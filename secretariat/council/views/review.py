@@ -4,27 +4,17 @@ XLSX, one row per open or overdue question, grouped by lead agency, with the las
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 import tablib
 from django.utils.translation import gettext as _
 
 from secretariat.core import roc
+from secretariat.core.downloads import CONTENT_TYPES, Download
 from secretariat.core.errors import ValidationFailed
 from secretariat.council.selectors.questions import ReviewRow
 
-CONTENT_TYPES = {
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-@dataclass(frozen=True)
-class Download:
-    content: bytes
-    content_type: str
-    filename: str
+FORMATS = ("ods", "xlsx")  # the formats the review list is offered in (its refusal names them)
 
 
 def review_sheet(rows: list[ReviewRow]) -> tablib.Dataset:
@@ -44,7 +34,7 @@ def review_sheet(rows: list[ReviewRow]) -> tablib.Dataset:
 
 
 def review_download(*, rows: list[ReviewRow], file_format: str, today: dt.date) -> Download:
-    if file_format not in CONTENT_TYPES:
+    if file_format not in FORMATS:
         raise ValidationFailed(_("Downloads come as ODS or XLSX."), code="unknown_format")
     content: Any = review_sheet(rows).export(file_format)
     return Download(bytes(content), CONTENT_TYPES[file_format], f"review-list-{today.isoformat()}.{file_format}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import re
 import secrets
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.errors import ApplicationError, Conflict, NotFound, ValidationFailed
+from secretariat.core.flood import flood_wait
 from secretariat.core.request_context import client_ip as request_client_ip
 from secretariat.core.site_settings import SettingSpec, declare, setting_get
 from secretariat.counters.models import Booking, BookingStatus, ConsultationField, Slot
@@ -66,12 +66,11 @@ class Booked:
 
 
 def _check_flood(ip: str, now: dt.datetime) -> None:
+    if not ip:  # no address to hold to a limit
+        return
     limit = int(setting_get(BOOKINGS_PER_HOUR))
-    since = now - dt.timedelta(hours=1)
-    recent = list(Booking.objects.filter(client_ip=ip, booked_at__gte=since).order_by("booked_at")
-                  .values_list("booked_at", flat=True)[:limit])
-    if ip and len(recent) >= limit:
-        minutes = max(1, math.ceil((recent[0] + dt.timedelta(hours=1) - now).total_seconds() / 60))
+    minutes = flood_wait(Booking.objects.filter(client_ip=ip), stamp="booked_at", limit=limit, now=now)
+    if minutes is not None:
         raise TooManyBookings(
             _("At most %(limit)s bookings may be made from one address in an hour. Try again in %(minutes)s "
               "minutes, or call 1999."), params={"limit": limit, "minutes": minutes})

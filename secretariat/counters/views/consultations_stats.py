@@ -36,8 +36,6 @@ def stats(request: HttpRequest) -> HttpResponse:
         except ApplicationError as error:
             return render(request, "counters/consultations/stats.html", {"error": error.render()},
                           status=error.status)
-        response = HttpResponse(download.content, content_type=download.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-        return response
+        return download.response()
     return render(request, "counters/consultations/stats.html", {"table": table, "months": months,
                                                                  "query": request.GET.urlencode()})

@@ -21,16 +21,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.errors import ApplicationError
+from secretariat.core.htmx import HtmxRequest
 from secretariat.counters.models import Enquiry, EnquiryChannel
 from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.selectors.statistics import category_label_ui
 from secretariat.counters.services import enquiries as services
 
 TEMPLATE = "counters/enquiries/counter.html"
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _require_clerk(request: HttpRequest) -> None:
@@ -67,8 +64,8 @@ def _channel(request: HttpRequest) -> str:
     return chosen if chosen in EnquiryChannel.values else EnquiryChannel.COUNTER
 
 
-def _answer(request: HttpRequest, context: dict[str, Any], *, status: int = 200) -> HttpResponse:
-    if _is_htmx(request):
+def _answer(request: HtmxRequest, context: dict[str, Any], *, status: int = 200) -> HttpResponse:
+    if request.htmx:
         return render(request, "counters/enquiries/counter_update.html", context, status=status)
     if context["error"]:
         messages.error(request, context["error"])
@@ -96,7 +93,7 @@ def _int_or_none(value: str | None) -> int | None:
 
 @login_required
 @require_POST
-def record(request: HttpRequest) -> HttpResponse:
+def record(request: HtmxRequest) -> HttpResponse:
     _require_clerk(request)
     channel = request.POST.get("channel", EnquiryChannel.COUNTER)
     category_id = _int_or_none(request.POST.get("category"))
@@ -111,7 +108,7 @@ def record(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def undo(request: HttpRequest) -> HttpResponse:
+def undo(request: HtmxRequest) -> HttpResponse:
     _require_clerk(request)
     try:
         enquiry = services.enquiry_undo(actor=request.user, enquiry_id=_int_or_none(request.POST.get("enquiry")))

@@ -79,6 +79,4 @@ def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
             filename_stem=f"counter-statistics-{months.first_text}-{months.last_text}")
     except ApplicationError as error:
         return render(request, TEMPLATE, {**_form_context(request), "error": error.render()}, status=400)
-    response = HttpResponse(download.content, content_type=download.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-    return response
+    return download.response()

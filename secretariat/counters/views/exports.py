@@ -11,28 +11,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import tablib
 from django.utils.translation import gettext as _
 
+from secretariat.core.downloads import CONTENT_TYPES, Download
 from secretariat.core.errors import ValidationFailed
 from secretariat.counters.selectors.statistics import MonthTable
 
-CONTENT_TYPES = {
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
 SHEET_TITLE_LENGTH = 31  # the longest sheet name XLSX allows
-
-
-@dataclass(frozen=True)
-class Download:
-    content: bytes
-    content_type: str
-    filename: str
 
 
 def header(table: MonthTable) -> list[str]:

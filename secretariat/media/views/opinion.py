@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
+from secretariat.core.htmx import HtmxRequest
 from secretariat.media.access.opinion import can_read, is_agency_responder, is_monitor
 from secretariat.media.forms.opinion import (
     EscalateForm,
@@ -42,7 +43,7 @@ def require_monitor(request: HttpRequest) -> None:
 
 @login_required
 @require_GET
-def item_list_page(request: HttpRequest) -> HttpResponse:
+def item_list_page(request: HtmxRequest) -> HttpResponse:
     require_reader(request)
     form = FilterForm(request.GET or None)
     filters = ItemFilters()
@@ -57,8 +58,7 @@ def item_list_page(request: HttpRequest) -> HttpResponse:
     query.pop("after", None)
     if next_cursor:
         query["after"] = next_cursor.encode()
-    htmx = request.headers.get("HX-Request") == "true"
-    template = "media/opinion/list.html#results" if htmx else "media/opinion/list.html"
+    template = "media/opinion/list.html#results" if request.htmx else "media/opinion/list.html"
     return render(request, template, {
         "form": form, "rows": rows, "next_query": query.urlencode() if next_cursor else "",
         "monitor": is_monitor(request.user),

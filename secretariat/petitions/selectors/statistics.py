@@ -12,7 +12,6 @@ assigned to an agency is counted on a row of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -26,7 +25,13 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case, Outcome
 from secretariat.cases.selectors import case_title_unaddressed, overdue_cases
-from secretariat.core.calendar import CalendarOutOfRange, WorkCalendar, work_calendar
+from secretariat.core.calendar import (
+    CalendarOutOfRange,
+    WorkCalendar,
+    work_calendar,
+    working_day_index,
+    working_days_total,
+)
 from secretariat.core.errors import PermissionRefused
 from secretariat.core.numbers import format_percent
 from secretariat.core.roc import Period
@@ -103,18 +108,6 @@ def _rollup(agency_ids: set[int], scope: set[int] | None) -> _Rollup:
     return _Rollup(row_of=row_of, rows=rows)
 
 
-def working_day_index(calendar: WorkCalendar, first: dt.date, last: dt.date) -> dict[dt.date, int]:
-    """Day → working days in (first, day]. The working days between two days are the difference of
-    their indexes, so a sum over many cases needs only the sums of the indexes."""
-    index: dict[dt.date, int] = {first: 0}
-    count, day = 0, first
-    while day < last:
-        day += dt.timedelta(days=1)
-        count += calendar.is_working_day(day)
-        index[day] = count
-    return index
-
-
 def by_agency(*, period: Period, agency_ids: set[int] | None = None, calendar: WorkCalendar | None = None,
               working_days: bool = True) -> list[AgencyRow]:
     """Per reporting agency: received, answered on time / late, working days to answer (skipped, one
@@ -151,19 +144,15 @@ def _add_working_days(base: QuerySet[Case], counts: list[dict[str, Any]], rollup
                          .values("lead_agency_id", "day").annotate(n=Count("pk")).order_by())
     if not by_answer_day:
         return
-    days = [row["day"] for row in by_answer_day] + [row["received_on"] for row in counts]
+    # Every day of receipt counts (weight 0 if none answered) so the calendar covers what it did before.
+    started = [(row["lead_agency_id"], row["received_on"], row["on_time"] + row["late"]) for row in counts]
+    ended = [(row["lead_agency_id"], row["day"], row["n"]) for row in by_answer_day]
     try:
-        index = working_day_index(calendar or work_calendar(), min(days), max(days))
+        totals = working_days_total(calendar or work_calendar(), started=started, ended=ended)
     except CalendarOutOfRange:
         for agency_row in [*rollup.rows.values(), unassigned]:
             agency_row.working_days = None
         return
-    totals: dict[int | None, int] = defaultdict(int)
-    for answered_row in by_answer_day:
-        totals[answered_row["lead_agency_id"]] += index[answered_row["day"]] * answered_row["n"]
-    for received_row in counts:
-        answered_count = received_row["on_time"] + received_row["late"]
-        totals[received_row["lead_agency_id"]] -= index[received_row["received_on"]] * answered_count
     for agency_id, total in totals.items():
         target = rollup.rows[rollup.row_of[agency_id]] if agency_id else unassigned
         if target.working_days is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from secretariat.cases.models import CaseStatus
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.errors import Conflict, ValidationFailed
+from secretariat.core.flood import flood_wait, minutes_until
 from secretariat.core.models import Attachment
 from secretariat.core.request_context import client_ip as request_client_ip
 from secretariat.petitions.constants import (
@@ -78,10 +78,6 @@ def _ip(client_ip: str | None) -> str:
     return (client_ip if client_ip is not None else request_client_ip.get())[:45]
 
 
-def _minutes_until(moment: dt.datetime, now: dt.datetime) -> int:
-    return max(1, math.ceil((moment - now).total_seconds() / 60))
-
-
 def public_uploader() -> User:
     """The account recorded as uploader of files sent on the public form. It cannot sign in (inactive)
     and its role sees no agency's records, so only the petition's own download rule opens the files."""
@@ -106,14 +102,12 @@ class Submitted:
 
 def _check_flood(client_ip: str, now: dt.datetime) -> None:
     limit = rule(SUBMISSIONS_PER_HOUR)
-    since = now - dt.timedelta(hours=1)
-    recent = list(PendingSubmission.objects.filter(client_ip=client_ip, created_at__gte=since)
-                  .order_by("created_at").values_list("created_at", flat=True)[:limit])
-    if len(recent) >= limit:
+    wait = flood_wait(PendingSubmission.objects.filter(client_ip=client_ip), stamp="created_at", limit=limit, now=now)
+    if wait is not None:
         raise TooManyAttempts(
             _("At most %(limit)s petitions may be sent from one address in an hour. Try again in %(minutes)s "
               "minutes, or call 1999."),
-            params={"limit": limit, "minutes": _minutes_until(recent[0] + dt.timedelta(hours=1), now)},
+            params={"limit": limit, "minutes": wait},
         )
 
 
@@ -254,7 +248,7 @@ def _check_lock(reference: str, ip: str, now: dt.datetime) -> None:
             # Unlocked when the limit-th newest failure leaves the window.
             raise TooManyAttempts(
                 _("Too many wrong case numbers or passwords. Try again in %(minutes)s minutes."),
-                params={"minutes": _minutes_until(times[limit - 1] + window, now)},
+                params={"minutes": minutes_until(times[limit - 1] + window, now)},
             )
 
 

@@ -8,29 +8,17 @@ subject (masked for petitions needing secrecy), never by petitioner.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import tablib
 from django.utils.translation import gettext as _
 
 from secretariat.core import roc
+from secretariat.core.downloads import CONTENT_TYPES, Download
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.roc import Period
 from secretariat.petitions.selectors import statistics as stats
 
-CONTENT_TYPES = {
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
 OVERDUE_ROWS = 5000  # the sheet lists this many, soonest due first; the page says how many there are
-
-
-@dataclass(frozen=True)
-class Download:
-    content: bytes
-    content_type: str
-    filename: str
 
 
 def agency_sheet(rows: list[stats.AgencyRow]) -> tablib.Dataset:

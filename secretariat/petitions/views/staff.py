@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
+from secretariat.core.htmx import HtmxRequest
 from secretariat.petitions import selectors, services
 from secretariat.petitions.forms import DecisionForm, DisclosureForm, RegisterForm
 from secretariat.petitions.models import Channel, Petition
@@ -97,10 +98,10 @@ def _petition(request: HttpRequest, case_id: int) -> Petition:
         raise Http404 from None
 
 
-def _panel_response(request: HttpRequest, petition: Petition, *, status: int = 200, error: str = "",
+def _panel_response(request: HtmxRequest, petition: Petition, *, status: int = 200, error: str = "",
                     revealed: dict[str, str] | None = None, form: DisclosureForm | None = None) -> HttpResponse:
     """The panel again (htmx swaps it in place), or back to the case page for a plain form post."""
-    if not request.headers.get("HX-Request"):
+    if not request.htmx:
         if error:
             messages.error(request, error)
         return redirect(_case_url(petition.pk))
@@ -116,7 +117,7 @@ def _panel_response(request: HttpRequest, petition: Petition, *, status: int = 2
 
 @login_required
 @require_POST
-def disclosure_ask(request: HttpRequest, case_id: int) -> HttpResponse:
+def disclosure_ask(request: HtmxRequest, case_id: int) -> HttpResponse:
     petition = _petition(request, case_id)
     form = DisclosureForm(request.POST)
     if not form.is_valid():
@@ -126,14 +127,14 @@ def disclosure_ask(request: HttpRequest, case_id: int) -> HttpResponse:
         services.disclosure_request(actor=request.user, petition=petition, reason=form.cleaned_data["reason"])
     except ApplicationError as error:
         return _panel_response(request, petition, status=error.status, error=error.render(), form=form)
-    if not request.headers.get("HX-Request"):
+    if not request.htmx:
         messages.success(request, _("Your request was sent to your supervisor."))
     return _panel_response(request, petition)
 
 
 @login_required
 @require_POST
-def disclosure_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def disclosure_decide(request: HtmxRequest, pk: int) -> HttpResponse:
     """Approve or refuse; from the panel (htmx) or from the list of requests."""
     form = DecisionForm(request.POST)
     approve = form.is_valid() and bool(form.cleaned_data["approve"])
@@ -159,7 +160,7 @@ def disclosure_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def personal_data(request: HttpRequest, case_id: int) -> HttpResponse:
+def personal_data(request: HtmxRequest, case_id: int) -> HttpResponse:
     """Show the unmasked petitioner to a caseworker with an approved request. Each call is logged, so
     this is a POST (a prefetch or a reload without asking does not count as a view)."""
     petition = _petition(request, case_id)
@@ -167,7 +168,7 @@ def personal_data(request: HttpRequest, case_id: int) -> HttpResponse:
         revealed = services.petition_personal_data_reveal(actor=request.user, petition=petition)
     except ApplicationError as error:
         return _panel_response(request, petition, status=error.status, error=error.render())
-    if not request.headers.get("HX-Request"):
+    if not request.htmx:
         response = render(request, "petitions/personal_data.html", {"petition": petition, "case": petition.case,
                                                                      "revealed": revealed,
                                                                      "case_url": _case_url(petition.pk)})

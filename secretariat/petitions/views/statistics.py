@@ -93,6 +93,4 @@ def statistics_download(request: HttpRequest, file_format: str) -> HttpResponse:
     except ApplicationError as error:
         return render(request, "petitions/stats.html", {"error": error.render(), "chosen": request.GET.get(
             "period", "")[:20], "options": stats.periods_on_record(agency_ids=scope)}, status=400)
-    response = HttpResponse(download.content, content_type=download.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
-    return response
+    return download.response()
