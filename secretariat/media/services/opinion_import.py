@@ -234,6 +234,7 @@ def _feed_drafts(feed: OpinionFeed, parsed: Any, now: dt.datetime) -> tuple[list
 def opinion_feed_import(*, actor: Any, feed_id: int, content: bytes | None = None) -> ImportResult:
     """Fetch the feed (or parse `content`, as tests do) and record its new entries. Only http(s) feed
     addresses are fetched: a file path typed as an address must not read the server's files."""
+    _require_monitor(actor)
     feed = OpinionFeed.objects.filter(pk=feed_id).first()
     if feed is None:
         raise NotFound()
@@ -275,6 +276,7 @@ FEED_FIELDS = ["name", "url", "outlet", "medium", "is_active"]
 
 def opinion_feed_save(*, actor: Any, feed: OpinionFeed) -> OpinionFeed:
     """Save a feed an administrator configured (new or changed), audited. The address must be http(s)."""
+    _require_monitor(actor)
     rules.link_key(feed.url)
     if feed.medium not in Medium.values:
         raise ValidationFailed(_("Choose the medium from the list."), code="invalid_medium", field="medium")

@@ -237,6 +237,18 @@ def test_fetching_a_feed_that_does_not_exist_is_not_found(monitor) -> None:
         opinion_feed_import(actor=monitor, feed_id=987654, content=b"<rss/>")
 
 
+@pytest.mark.parametrize("persona", ["secretariat_clerk", "auditor"])
+def test_only_a_monitor_fetches_or_configures_a_feed(persona, request) -> None:
+    """The services refuse by themselves: a page or the admin forgetting its guard would not open the door."""
+    user = request.getfixturevalue(persona)
+    feed = OpinionFeed.objects.create(name="北市日報", url="https://news.example.tw/rss", outlet="北市日報")
+    with nothing_written(), pytest.raises(PermissionRefused):
+        opinion_feed_import(actor=user, feed_id=feed.pk, content=b"<rss/>")
+    feed.outlet = "改名"
+    with nothing_written(), pytest.raises(PermissionRefused):
+        opinion_feed_save(actor=user, feed=feed)
+
+
 def test_an_unreadable_feed_writes_no_item_and_notes_the_failure_on_the_feed(monitor) -> None:
     feed = OpinionFeed.objects.create(name="壞掉的來源", url="https://bad.example.tw/rss", outlet="x")
     with pytest.raises(ValidationFailed):
