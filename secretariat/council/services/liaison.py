@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency, User
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.access import structure as access
@@ -73,7 +74,7 @@ def briefing_record(*, actor: Any, held_on: dt.date, caucus: Caucus, topics: str
         raise ValidationFailed(_("The date is outside the caucus's council term."), code="invalid", field="held_on")
     with transaction.atomic():
         briefing = Briefing.objects.create(held_on=held_on, caucus=caucus, topics=topics.strip(),
-                                           attendees_note=attendees_note.strip(), recorded_by=_user_or_none(actor))
+                                           attendees_note=attendees_note.strip(), recorded_by=person_or_none(actor))
         briefing.attending_users.set(attending_users)
         briefing.attending_agencies.set(attending_agencies)
         record_change(actor=actor, action="council.briefing_record", target=briefing, after={
@@ -91,13 +92,9 @@ def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = ""
         raise ValidationFailed(_("A title is required."), code="missing_fields", field="title")
     with transaction.atomic():
         training = Training.objects.create(held_on=held_on, title=title.strip(), venue=venue.strip(),
-                                           recorded_by=_user_or_none(actor))
+                                           recorded_by=person_or_none(actor))
         training.attendees.set(attendees)
         record_change(actor=actor, action="council.training_record", target=training, after={
             "held_on": held_on.isoformat(), "title": training.title, "venue": training.venue,
             "attendees": sorted(officer.pk for officer in attendees)})
     return training
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
@@ -20,10 +20,6 @@ from secretariat.counters.models import Association, Booking, BookingStatus, Con
 CONSULTATION_FIELDS = ["served_on", "field", "mode", "association", "booking", "is_walk_in", "note"]
 BOOKING_PERSONAL = ("name", "phone", "email")
 WALK_IN_PERSONAL = ("citizen_name", "citizen_phone")
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _check_recorder(actor: Any) -> None:
@@ -54,7 +50,7 @@ def booking_serve(*, actor: Any, booking_id: int, note: str = "") -> Consultatio
         booking.save(update_fields=["status"])
         consultation = Consultation.objects.create(
             served_on=slot.date, field=slot.field, mode=slot.mode, association_id=slot.association_id,
-            booking=booking, note=note.strip()[:300], recorded_by=_user_or_none(actor))
+            booking=booking, note=note.strip()[:300], recorded_by=person_or_none(actor))
         record_change(actor=actor, action="counters.consultation_record", target=consultation,
                       after=snapshot(consultation, CONSULTATION_FIELDS))
     return consultation
@@ -96,7 +92,7 @@ def walk_in_record(*, actor: Any, served_on: dt.date, field: str, mode: str = Mo
         consultation = Consultation.objects.create(
             served_on=served_on, field=field, mode=mode, association=association, is_walk_in=True,
             citizen_name=citizen_name.strip()[:60], citizen_phone=citizen_phone.strip()[:30],
-            note=note.strip()[:300], recorded_by=_user_or_none(actor))
+            note=note.strip()[:300], recorded_by=person_or_none(actor))
         record_change(actor=actor, action="counters.consultation_record", target=consultation,
                       after={**snapshot(consultation, CONSULTATION_FIELDS),
                              "has_citizen": bool(consultation.citizen_name or consultation.citizen_phone)})

@@ -9,17 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Association, BookingStatus, ConsultationField, Mode, Slot
 
 SLOT_FIELDS = ["association", "field", "date", "starts_at", "ends_at", "mode", "is_withdrawn"]
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _check_times(*, date: dt.date, starts_at: dt.time, ends_at: dt.time, mode: str) -> None:
@@ -44,7 +40,7 @@ def slot_publish(*, actor: Any, association_id: int, date: dt.date, starts_at: d
         with transaction.atomic():
             slot = Slot.objects.create(association=association, field=association.field, date=date,
                                        starts_at=starts_at, ends_at=ends_at, mode=mode,
-                                       published_by=_user_or_none(actor))
+                                       published_by=person_or_none(actor))
             record_change(actor=actor, action="counters.slot_publish", target=slot,
                           after=snapshot(slot, SLOT_FIELDS))
     except IntegrityError:

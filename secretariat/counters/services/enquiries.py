@@ -16,8 +16,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.core import roc
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import enquiries as rules
@@ -30,10 +30,6 @@ CATEGORY_FIELDS = ["code", "name", "name_en", "hotkey", "sort_order", "is_active
 def _require_recorder(actor: Any) -> None:
     if not rules.may_record(actor):
         raise PermissionRefused()
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _active_category(category_id: int | None, code: str | None) -> EnquiryCategory:
@@ -72,7 +68,7 @@ def enquiry_record(*, actor: Any, category_id: int | None = None, category_code:
     category = _active_category(category_id, category_code)
     with transaction.atomic():
         enquiry = Enquiry.objects.create(category=category, channel=channel, note=note, recorded_at=moment,
-                                         recorded_on=day, recorded_by=_user_or_none(actor))
+                                         recorded_on=day, recorded_by=person_or_none(actor))
         _day_count_add(day=day, category_id=category.pk, delta=1)
         record_change(actor=actor, action="counters.enquiry_record", target=enquiry,
                       after={"category": category.code, "channel": channel, "recorded_on": day.isoformat(),

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
@@ -23,10 +23,6 @@ from secretariat.counters.models import DailyCount, Post, Volunteer, VolunteerTr
 # Phone and e-mail are personal data: the audit trail records that they changed, never their values.
 VOLUNTEER_FIELDS = ["name", "skills", "availability", "joined_on", "is_active"]
 VOLUNTEER_PERSONAL = ("phone", "email")
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def check_recorder(actor: Any) -> None:
@@ -118,7 +114,7 @@ def daily_count_record(*, actor: Any, post_id: int, date: dt.date, people_served
             # get_or_create: two clerks entering the same post and day at once end on one row.
             row, _created = DailyCount.objects.get_or_create(post=post, date=date)
             row = DailyCount.objects.select_for_update().get(pk=row.pk)
-        row.people_served, row.leaflets, row.recorded_by = people_served, leaflets, _user_or_none(actor)
+        row.people_served, row.leaflets, row.recorded_by = people_served, leaflets, person_or_none(actor)
         row.save()
         record_change(actor=actor, action="counters.daily_count_record", target=row, before=before,
                       after={"post": post.pk, "date": date.isoformat(), "people_served": people_served,
@@ -137,7 +133,7 @@ def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = ""
         raise ValidationFailed(_("Some of the attendees are not on the roster."), code="invalid", field="attendees")
     with transaction.atomic():
         training = VolunteerTraining.objects.create(held_on=held_on, title=title[:120], venue=venue.strip()[:120],
-                                                    recorded_by=_user_or_none(actor))
+                                                    recorded_by=person_or_none(actor))
         training.attendees.set(attendees)
         record_change(actor=actor, action="counters.volunteer_training_record", target=training, after={
             "held_on": held_on.isoformat(), "title": training.title, "venue": training.venue,

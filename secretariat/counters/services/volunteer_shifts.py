@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.core import roc
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, ValidationFailed
 from secretariat.counters.models import Post, Shift, Volunteer
@@ -20,10 +20,6 @@ from secretariat.counters.services.volunteer_roster import check_recorder
 
 SHIFT_FIELDS = ["volunteer", "post", "starts_at", "ends_at", "minutes", "attended", "attended_minutes"]
 LONGEST_SHIFT = dt.timedelta(hours=12)
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -61,7 +57,7 @@ def shift_plan(*, actor: Any, volunteer_id: int, post_id: int, starts_at: dt.dat
                 params={"name": volunteer.name, "post": clash.post.name, "day": roc.format_words(local.date()),
                         "start": f"{local:%H:%M}", "end": f"{timezone.localtime(clash.ends_at):%H:%M}"})
         shift = Shift.objects.create(volunteer=volunteer, post=post, starts_at=starts_at, ends_at=ends_at,
-                                     minutes=_minutes(starts_at, ends_at), planned_by=_user_or_none(actor))
+                                     minutes=_minutes(starts_at, ends_at), planned_by=person_or_none(actor))
         record_change(actor=actor, action="counters.shift_plan", target=shift, after=snapshot(shift, SHIFT_FIELDS))
     return shift
 

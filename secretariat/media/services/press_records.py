@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import Agency, User
+from secretariat.accounts.models import Agency
+from secretariat.core.actors import person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access import press as access
@@ -28,10 +29,6 @@ from secretariat.media.models import (
 )
 
 POST_FIELDS = ["platform", "post_type", "title", "planned_at", "published_at", "link", "reach", "version"]
-
-
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _required(value: str, field: str, message: Any) -> str:
@@ -61,7 +58,8 @@ def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, top
                                    code="invalid", field="release")
     with transaction.atomic():
         event = PressEvent.objects.create(kind=kind, held_at=held_at, place=place[:120], topic=topic[:200],
-                                          outlets=outlets.strip()[:300], release=release, recorded_by=_user(actor))
+                                          outlets=outlets.strip()[:300], release=release,
+                                          recorded_by=person_or_none(actor))
         event.agencies.set(agencies)
         record_change(actor=actor, action="media.event_record", target=event, after={
             **snapshot(event, ["kind", "held_at", "place", "topic", "outlets", "release"]),
@@ -87,7 +85,7 @@ def post_plan(*, actor: Any, platform: str, post_type: str, title: str, planned_
             post = SocialPost.objects.create(
                 platform=platform, post_type=post_type, title=title[:200], planned_at=planned_at,
                 published_at=published_at, link=link.strip(), reach=reach,
-                reach_updated_at=timezone.now() if reach is not None else None, recorded_by=_user(actor))
+                reach_updated_at=timezone.now() if reach is not None else None, recorded_by=person_or_none(actor))
             record_change(actor=actor, action="media.post_plan", target=post, after=snapshot(post, POST_FIELDS))
     except IntegrityError:
         raise Conflict(_("A post with this link is already recorded."), code="duplicate", field="link") from None
@@ -144,7 +142,7 @@ def training_record(*, actor: Any, held_on: dt.date, kind: str, title: str, atte
     with transaction.atomic():
         training = MediaTraining.objects.create(held_on=held_on, kind=kind, title=title[:120],
                                                 venue=venue.strip()[:120], attendance=attendance,
-                                                recorded_by=_user(actor))
+                                                recorded_by=person_or_none(actor))
         record_change(actor=actor, action="media.training_record", target=training,
                       after=snapshot(training, ["held_on", "kind", "title", "venue", "attendance"]))
     return training

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import Agency, User
+from secretariat.accounts.models import Agency
+from secretariat.core.actors import person_or_none
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
@@ -27,10 +28,6 @@ from secretariat.media.services.sanitise import clean_body
 AUDITED = ["agency", "unit", "title", "status", "version", "published_at", "corrected_at"]
 OWNER_TYPE = "media.pressrelease"
 IMAGE_EXTENSIONS = {"png", "jpg", "jpeg"}
-
-
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _clean_title(title: str) -> str:
@@ -71,7 +68,7 @@ def release_draft(*, actor: Any, title: str, body: str, agency: Agency | None = 
     """A new draft for the actor's own agency (the platform itself may name any agency)."""
     if not access.can_draft(actor):
         raise PermissionRefused()
-    user = _user(actor)
+    user = person_or_none(actor)
     if user is not None:
         agency = user.agency
     if agency is None:
@@ -161,7 +158,7 @@ def release_approve_unit(*, actor: Any, release_id: int, version: int) -> PressR
         _require_status(release, ReleaseStatus.SUBMITTED)
         before = snapshot(release, AUDITED)
         release.status = ReleaseStatus.UNIT_APPROVED
-        release.unit_approved_by, release.unit_approved_at = _user(actor), timezone.now()
+        release.unit_approved_by, release.unit_approved_at = person_or_none(actor), timezone.now()
         return _save(release, actor=actor, action="media.release_approve_unit", before=before)
 
 
@@ -173,7 +170,7 @@ def release_approve_media(*, actor: Any, release_id: int, version: int) -> Press
         _require_status(release, ReleaseStatus.UNIT_APPROVED)
         before = snapshot(release, AUDITED)
         release.status = ReleaseStatus.APPROVED
-        release.media_approved_by, release.media_approved_at = _user(actor), timezone.now()
+        release.media_approved_by, release.media_approved_at = person_or_none(actor), timezone.now()
         return _save(release, actor=actor, action="media.release_approve_media", before=before)
 
 
@@ -217,7 +214,7 @@ def release_publish(*, actor: Any, release_id: int, version: int, at: dt.datetim
         published_at = at if scheduled and at is not None else now
         release.published_at = published_at
         ReleaseRevision.objects.create(release=release, number=1, title=release.title, body=release.body,
-                                       made_by=_user(actor), made_at=published_at)
+                                       made_by=person_or_none(actor), made_at=published_at)
         _save(release, actor=actor, action="media.release_publish", before=before)
         transaction.on_commit(public_cache.bump)
     return release
@@ -242,7 +239,7 @@ def release_correct(*, actor: Any, release_id: int, version: int, title: str, bo
         now = timezone.now()
         number = release.revisions.count() + 1
         ReleaseRevision.objects.create(release=release, number=number, title=title, body=body, note=note[:500],
-                                       made_by=_user(actor), made_at=now)
+                                       made_by=person_or_none(actor), made_at=now)
         release.title, release.body, release.corrected_at = title, body, now
         _save(release, actor=actor, action="media.release_correct", before=before, extra={"note": note})
         transaction.on_commit(public_cache.bump)

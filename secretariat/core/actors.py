@@ -1,0 +1,56 @@
+"""Who acts and who looks: the types every service, selector and access predicate takes instead of `Any`.
+
+`Actor` is whoever may change something: a signed-in person or the platform itself (`SYSTEM`, for setup,
+imports and scheduled work). `Viewer` is what a request carries: a person or an anonymous visitor. The user
+model is imported for the type checker only, so the kernel still imports no other app when it runs (see
+docs/decisions/0013-typed-actors.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
+
+from django.contrib.auth import get_user_model
+from django.http import HttpRequest
+
+from secretariat.core.changes import SYSTEM, SystemActor
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from typing_extensions import TypeIs
+
+    from secretariat.accounts.models import User
+
+__all__ = ["SYSTEM", "Actor", "SignedInRequest", "SystemActor", "Viewer", "is_active_actor", "is_signed_in",
+           "is_system", "person_or_none"]
+
+Actor: TypeAlias = "User | SystemActor"
+Viewer: TypeAlias = "User | AnonymousUser"
+
+
+class SignedInRequest(HttpRequest):
+    """The request of a view that only signed-in people reach (`login_required`, or an API route behind
+    the session/token auth): its `user` is a person, so the view may pass it on as an `Actor`."""
+
+    user: User
+
+
+def person_or_none(actor: Actor | Viewer) -> User | None:
+    """The person behind `actor`, for the `…_by` columns; None when the platform itself acts."""
+    # The user model is looked up when called: the kernel may not import accounts at import time.
+    return actor if isinstance(actor, get_user_model()) else None
+
+
+def is_signed_in(user: Actor | Viewer) -> TypeGuard[User]:
+    """A signed-in person whose account is active. The platform itself is not a person."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_system(actor: Actor | Viewer) -> TypeIs[SystemActor]:
+    """The platform itself (there is one `SYSTEM`), not a person."""
+    return actor is SYSTEM
+
+
+def is_active_actor(user: Actor | Viewer) -> TypeGuard[Actor]:
+    """A signed-in, active person, or the platform itself (setup, demo loading and scheduled work)."""
+    return is_system(user) or is_signed_in(user)
