@@ -8,7 +8,7 @@ docs/decisions/0013-typed-actors.md).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, TypeGuard
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard, cast
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
     from secretariat.accounts.models import User
 
-__all__ = ["SYSTEM", "Actor", "SignedInRequest", "SystemActor", "Viewer", "is_active_actor", "is_signed_in",
-           "is_system", "person_or_none"]
+__all__ = ["SYSTEM", "Actor", "Person", "SignedInRequest", "SystemActor", "Viewer", "admin_person", "is_active_actor",
+           "is_person", "is_signed_in", "is_system", "person_or_none"]
 
+Person: TypeAlias = "User"
+"""A signed-in person: the user model, named here so that kernel modules need not import accounts."""
 Actor: TypeAlias = "User | SystemActor"
 Viewer: TypeAlias = "User | AnonymousUser"
 
@@ -35,10 +37,20 @@ class SignedInRequest(HttpRequest):
     user: User
 
 
+def admin_person(request: HttpRequest) -> User:
+    """The user of an admin-site request: the admin site lets in only active staff, so it is a person."""
+    return cast("User", request.user)
+
+
 def person_or_none(actor: Actor | Viewer) -> User | None:
     """The person behind `actor`, for the `…_by` columns; None when the platform itself acts."""
     # The user model is looked up when called: the kernel may not import accounts at import time.
     return actor if isinstance(actor, get_user_model()) else None
+
+
+def is_person(user: Actor | Viewer) -> TypeGuard[User]:
+    """A person, as opposed to an anonymous visitor or the platform itself (whether active or not)."""
+    return bool(getattr(user, "is_authenticated", False))
 
 
 def is_signed_in(user: Actor | Viewer) -> TypeGuard[User]:

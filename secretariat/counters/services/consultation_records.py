@@ -4,14 +4,13 @@ logged reveal of a citizen's personal data to a member of staff."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.audit.services import personal_data_access_record
-from secretariat.core.actors import person_or_none
+from secretariat.core.actors import Actor, Person, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
@@ -22,7 +21,7 @@ BOOKING_PERSONAL = ("name", "phone", "email")
 WALK_IN_PERSONAL = ("citizen_name", "citizen_phone")
 
 
-def _check_recorder(actor: Any) -> None:
+def _check_recorder(actor: Actor) -> None:
     if not desk_access.can_record(actor):
         raise PermissionRefused()
 
@@ -34,7 +33,7 @@ def _check_kind(field: str, mode: str) -> None:
         raise ValidationFailed(_("Choose on site or remote."), code="invalid_mode", field="mode")
 
 
-def booking_serve(*, actor: Any, booking_id: int, note: str = "") -> Consultation:
+def booking_serve(*, actor: Actor, booking_id: int, note: str = "") -> Consultation:
     """The booked citizen was served: the consultation is recorded with the slot's day, field and mode."""
     _check_recorder(actor)
     with transaction.atomic():
@@ -56,7 +55,7 @@ def booking_serve(*, actor: Any, booking_id: int, note: str = "") -> Consultatio
     return consultation
 
 
-def booking_no_show(*, actor: Any, booking_id: int) -> Booking:
+def booking_no_show(*, actor: Actor, booking_id: int) -> Booking:
     _check_recorder(actor)
     with transaction.atomic():
         booking = Booking.objects.select_for_update().select_related("slot").filter(pk=booking_id).first()
@@ -73,7 +72,7 @@ def booking_no_show(*, actor: Any, booking_id: int) -> Booking:
     return booking
 
 
-def walk_in_record(*, actor: Any, served_on: dt.date, field: str, mode: str = Mode.ON_SITE,
+def walk_in_record(*, actor: Actor, served_on: dt.date, field: str, mode: str = Mode.ON_SITE,
                    association_id: int | None = None, citizen_name: str = "", citizen_phone: str = "",
                    note: str = "") -> Consultation:
     """A citizen who came without booking was served."""
@@ -99,7 +98,7 @@ def walk_in_record(*, actor: Any, served_on: dt.date, field: str, mode: str = Mo
     return consultation
 
 
-def booking_personal_data_reveal(*, actor: Any, booking_id: int, reason: str) -> dict[str, str]:
+def booking_personal_data_reveal(*, actor: Person, booking_id: int, reason: str) -> dict[str, str]:
     """The booked citizen's name, phone and e-mail unmasked, for a stated reason; the view is logged."""
     _check_recorder(actor)
     booking = Booking.objects.filter(pk=booking_id).first()
@@ -110,7 +109,7 @@ def booking_personal_data_reveal(*, actor: Any, booking_id: int, reason: str) ->
     return {name: getattr(booking, name) for name in BOOKING_PERSONAL}
 
 
-def walk_in_personal_data_reveal(*, actor: Any, consultation_id: int, reason: str) -> dict[str, str]:
+def walk_in_personal_data_reveal(*, actor: Person, consultation_id: int, reason: str) -> dict[str, str]:
     _check_recorder(actor)
     consultation = Consultation.objects.filter(pk=consultation_id).first()
     if consultation is None:

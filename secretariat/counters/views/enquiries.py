@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.errors import ApplicationError
 from secretariat.counters.models import Enquiry, EnquiryChannel
@@ -96,7 +97,7 @@ def _int_or_none(value: str | None) -> int | None:
 
 @login_required
 @require_POST
-def record(request: HttpRequest) -> HttpResponse:
+def record(request: SignedInRequest) -> HttpResponse:
     _require_clerk(request)
     channel = request.POST.get("channel", EnquiryChannel.COUNTER)
     category_id = _int_or_none(request.POST.get("category"))
@@ -111,7 +112,7 @@ def record(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def undo(request: HttpRequest) -> HttpResponse:
+def undo(request: SignedInRequest) -> HttpResponse:
     _require_clerk(request)
     try:
         enquiry = services.enquiry_undo(actor=request.user, enquiry_id=_int_or_none(request.POST.get("enquiry")))

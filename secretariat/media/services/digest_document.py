@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from odfdo import Document, Header, Paragraph
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core import roc
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.pdf import odt_to_pdf
 from secretariat.media.access.opinion import DigestGroup, digest_groups
 from secretariat.media.models.opinion import OpinionItem
@@ -68,12 +68,12 @@ def digest_odt(*, day: dt.date, groups: list[DigestGroup]) -> bytes:
     return _declare_odf_1_2(buffer.getvalue())
 
 
-def digest_for(*, user: Any, day: dt.date) -> bytes:
+def digest_for(*, user: Actor | Viewer, day: dt.date) -> bytes:
     """The ODT a reader may download: every group for the Secretariat, their agency's for agency staff."""
     return digest_odt(day=day, groups=digest_groups(day=day, agency_ids=agency_scope_ids(user)))
 
 
-def digest_pdf_for(*, user: Any, day: dt.date) -> bytes:
+def digest_pdf_for(*, user: Actor | Viewer, day: dt.date) -> bytes:
     return odt_to_pdf(digest_for(user=user, day=day))
 
 

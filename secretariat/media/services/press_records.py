@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
-from secretariat.core.actors import person_or_none
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access import press as access
@@ -38,12 +38,12 @@ def _required(value: str, field: str, message: Any) -> str:
     return value
 
 
-def _check_keeper(actor: Any) -> None:
+def _check_keeper(actor: Actor) -> None:
     if not access.can_keep_records(actor):
         raise PermissionRefused()
 
 
-def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, topic: str, outlets: str = "",
+def event_record(*, actor: Actor, kind: str, held_at: dt.datetime, place: str, topic: str, outlets: str = "",
                  agencies: Sequence[Agency] = (), release_id: int | None = None) -> PressEvent:
     _check_keeper(actor)
     if kind not in EventKind.values:
@@ -67,7 +67,7 @@ def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, top
     return event
 
 
-def post_plan(*, actor: Any, platform: str, post_type: str, title: str, planned_at: dt.datetime,
+def post_plan(*, actor: Actor, platform: str, post_type: str, title: str, planned_at: dt.datetime,
               link: str = "", published_at: dt.datetime | None = None, reach: int | None = None) -> SocialPost:
     """Put a post on the calendar; with `published_at` it is recorded as already published."""
     _check_keeper(actor)
@@ -97,7 +97,7 @@ def _check_reach(reach: int | None) -> None:
         raise ValidationFailed(_("Reach cannot be negative."), code="invalid", field="reach")
 
 
-def post_update(*, actor: Any, post_id: int, version: int, published_at: dt.datetime | None = None,
+def post_update(*, actor: Actor, post_id: int, version: int, published_at: dt.datetime | None = None,
                 link: str | None = None, reach: int | None = None) -> SocialPost:
     """Record a post as published (time and link) or update its reach. Optimistic: `version` as read."""
     _check_keeper(actor)
@@ -131,7 +131,7 @@ def post_update(*, actor: Any, post_id: int, version: int, published_at: dt.date
     return post
 
 
-def training_record(*, actor: Any, held_on: dt.date, kind: str, title: str, attendance: int,
+def training_record(*, actor: Actor, held_on: dt.date, kind: str, title: str, attendance: int,
                     venue: str = "") -> MediaTraining:
     _check_keeper(actor)
     if kind not in TrainingKind.values:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
-from secretariat.core.actors import person_or_none
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
@@ -49,7 +49,7 @@ def _locked(release_id: int, version: int | None) -> PressRelease:
     return release
 
 
-def _save(release: PressRelease, *, actor: Any, action: str, before: dict[str, Any],
+def _save(release: PressRelease, *, actor: Actor, action: str, before: dict[str, Any],
           extra: dict[str, Any] | None = None) -> PressRelease:
     release.version += 1
     release.save()
@@ -64,7 +64,7 @@ def _require_status(release: PressRelease, *allowed: str) -> None:
                        params={"status": release.get_status_display()})
 
 
-def release_draft(*, actor: Any, title: str, body: str, agency: Agency | None = None) -> PressRelease:
+def release_draft(*, actor: Actor, title: str, body: str, agency: Agency | None = None) -> PressRelease:
     """A new draft for the actor's own agency (the platform itself may name any agency)."""
     if not access.can_draft(actor):
         raise PermissionRefused()
@@ -81,7 +81,7 @@ def release_draft(*, actor: Any, title: str, body: str, agency: Agency | None = 
     return release
 
 
-def release_update(*, actor: Any, release_id: int, version: int, title: str, body: str) -> PressRelease:
+def release_update(*, actor: Actor, release_id: int, version: int, title: str, body: str) -> PressRelease:
     """Edit a draft (a release sent back by an approver is a draft again)."""
     title, body = _clean_title(title), clean_body(body)
     with transaction.atomic():
@@ -94,7 +94,7 @@ def release_update(*, actor: Any, release_id: int, version: int, title: str, bod
         return _save(release, actor=actor, action="media.release_update", before=before)
 
 
-def release_file_add(*, actor: Any, release_id: int, upload: AnyUpload, kind: str, caption: str = "") -> ReleaseFile:
+def release_file_add(*, actor: Actor, release_id: int, upload: AnyUpload, kind: str, caption: str = "") -> ReleaseFile:
     """Attach an image (PNG or JPEG, at most `media.image_max_megabytes`) or another file to a draft."""
     if kind not in ReleaseFileKind.values:
         raise ValidationFailed(_("Choose whether the file is an image or an attachment."), field="kind")
@@ -105,7 +105,8 @@ def release_file_add(*, actor: Any, release_id: int, upload: AnyUpload, kind: st
         if not access.can_edit_draft(actor, release):
             raise PermissionRefused()
         _require_status(release, ReleaseStatus.DRAFT)
-        attachment = attachment_upload(actor=actor, upload=upload, owner_type=OWNER_TYPE, owner_id=str(release.pk))
+        attachment = attachment_upload(actor=person_or_none(actor), upload=upload, owner_type=OWNER_TYPE,
+                                       owner_id=str(release.pk))
         item = ReleaseFile.objects.create(release=release, attachment=attachment, kind=kind,
                                           caption=caption.strip()[:200])
         record_change(actor=actor, action="media.release_file_add", target=release,
@@ -125,7 +126,7 @@ def _check_image(upload: AnyUpload) -> None:
                                params={"size": round((upload.size or 0) / 1024 / 1024, 1), "limit": limit})
 
 
-def release_file_remove(*, actor: Any, release_id: int, file_id: int) -> None:
+def release_file_remove(*, actor: Actor, release_id: int, file_id: int) -> None:
     with transaction.atomic():
         release = _locked(release_id, None)
         if not access.can_edit_draft(actor, release):
@@ -139,7 +140,7 @@ def release_file_remove(*, actor: Any, release_id: int, file_id: int) -> None:
         item.delete()
 
 
-def release_submit(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_submit(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_edit_draft(actor, release):
@@ -150,7 +151,7 @@ def release_submit(*, actor: Any, release_id: int, version: int) -> PressRelease
         return _save(release, actor=actor, action="media.release_submit", before=before)
 
 
-def release_approve_unit(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_approve_unit(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_unit_approve(actor, release):
@@ -162,7 +163,7 @@ def release_approve_unit(*, actor: Any, release_id: int, version: int) -> PressR
         return _save(release, actor=actor, action="media.release_approve_unit", before=before)
 
 
-def release_approve_media(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_approve_media(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_media_approve(actor, release):
@@ -174,7 +175,7 @@ def release_approve_media(*, actor: Any, release_id: int, version: int) -> Press
         return _save(release, actor=actor, action="media.release_approve_media", before=before)
 
 
-def release_return(*, actor: Any, release_id: int, version: int, reason: str) -> PressRelease:
+def release_return(*, actor: Actor, release_id: int, version: int, reason: str) -> PressRelease:
     """Send a release awaiting approval or publication back to its writers as a draft, with the reason.
     Both approvals are cleared: the changed text must be approved again."""
     reason = (reason or "").strip()
@@ -197,7 +198,7 @@ def release_return(*, actor: Any, release_id: int, version: int, reason: str) ->
         return _save(release, actor=actor, action="media.release_return", before=before, extra={"reason": reason})
 
 
-def release_publish(*, actor: Any, release_id: int, version: int, at: dt.datetime | None = None) -> PressRelease:
+def release_publish(*, actor: Actor, release_id: int, version: int, at: dt.datetime | None = None) -> PressRelease:
     """Publish now, or at `at` (scheduled). Refused unless both approvals are given."""
     if not access.can_publish(actor):
         raise PermissionRefused()
@@ -220,7 +221,7 @@ def release_publish(*, actor: Any, release_id: int, version: int, at: dt.datetim
     return release
 
 
-def release_correct(*, actor: Any, release_id: int, version: int, title: str, body: str,
+def release_correct(*, actor: Actor, release_id: int, version: int, title: str, body: str,
                     note: str) -> PressRelease:
     """Correct a public release. The previous texts stay as revisions and the public page shows the note."""
     if not access.can_publish(actor):
@@ -246,7 +247,7 @@ def release_correct(*, actor: Any, release_id: int, version: int, title: str, bo
     return release
 
 
-def release_publish_due(*, actor: Any, now: dt.datetime | None = None) -> int:
+def release_publish_due(*, actor: Actor, now: dt.datetime | None = None) -> int:
     """Mark scheduled releases whose time has come as published (they are already public by their time;
     this keeps statuses honest) and drop the cached pages. Returns how many changed."""
     now = now or timezone.now()

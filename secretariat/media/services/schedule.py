@@ -4,14 +4,13 @@ configured morning hour (`media.schedule_public_hour`, 07:00) or earlier when pu
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.actors import person_or_none
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access import press as access
@@ -21,7 +20,7 @@ from secretariat.media.services import public_cache
 TAIPEI = ZoneInfo("Asia/Taipei")
 
 
-def schedule_entry_add(*, actor: Any, starts_at: dt.datetime, place: str, event: str,
+def schedule_entry_add(*, actor: Actor, starts_at: dt.datetime, place: str, event: str,
                        now: dt.datetime | None = None) -> ScheduleEntry:
     """Add a public item to the mayor's schedule. An item in the past is refused."""
     if not access.can_keep_records(actor):
@@ -48,7 +47,7 @@ def schedule_entry_add(*, actor: Any, starts_at: dt.datetime, place: str, event:
     return entry
 
 
-def schedule_entry_remove(*, actor: Any, entry_id: int, now: dt.datetime | None = None) -> None:
+def schedule_entry_remove(*, actor: Actor, entry_id: int, now: dt.datetime | None = None) -> None:
     """Take a coming item off the schedule (a past item is history and stays)."""
     if not access.can_keep_records(actor):
         raise PermissionRefused()
@@ -64,7 +63,7 @@ def schedule_entry_remove(*, actor: Any, entry_id: int, now: dt.datetime | None 
     transaction.on_commit(public_cache.bump)
 
 
-def schedule_day_publish(*, actor: Any, day: dt.date) -> ScheduleDay:
+def schedule_day_publish(*, actor: Actor, day: dt.date) -> ScheduleDay:
     """Make a day's schedule public now, before the morning hour."""
     if not access.can_keep_records(actor):
         raise PermissionRefused()

@@ -13,7 +13,7 @@ Rules (see docs/decisions/0003-petition-intake-and-personal-data.md):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -21,7 +21,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import Role
 from secretariat.cases.models import Case
 from secretariat.cases.selectors import case_read_in_full_q, case_redacted
-from secretariat.core.actors import Actor, Viewer, is_signed_in
+from secretariat.core.actors import Actor, Person, Viewer, is_signed_in
 from secretariat.petitions.models import Petition
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _in_case_scope(user: Actor | Viewer, petition: Petition) -> bool:
     return petition.case.co_agencies.filter(pk__in=allowed).exists()
 
 
-def is_caseworker(user: Actor | Viewer, petition: Petition) -> bool:
+def is_caseworker(user: Actor | Viewer, petition: Petition) -> TypeGuard[Person]:
     """Whether `user` works this petition and so may ask to see (and, once approved, see) its
     petitioner's data. Re-checked at every view: a case re-routed away ends the old agency's access."""
     if not is_signed_in(user):
@@ -70,7 +70,7 @@ def is_caseworker(user: Actor | Viewer, petition: Petition) -> bool:
     return False
 
 
-def may_decide(user: Actor | Viewer, request: DisclosureRequest) -> bool:
+def may_decide(user: Actor | Viewer, request: DisclosureRequest) -> TypeGuard[Person]:
     if not is_signed_in(user) or user.pk == request.requested_by_id:
         return False
     requester = request.requested_by
