@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts import services
 from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.core.errors import ApplicationError
 
@@ -65,8 +66,8 @@ class AgencyAdmin(ServiceAdmin):
 
     def save_model(self, request: HttpRequest, obj: Agency, form: Any, change: bool) -> None:
         changes = {name: form.cleaned_data[name] for name in (form.changed_data if change else form.cleaned_data)}
-        saved = services.agency_save(actor=request.user, agency=Agency.objects.get(pk=obj.pk) if change else None,
-                                     **changes)
+        saved = services.agency_save(actor=admin_person(request),
+                                     agency=Agency.objects.get(pk=obj.pk) if change else None, **changes)
         obj.pk = saved.pk
 
 
@@ -78,7 +79,7 @@ class UnitAdmin(ServiceAdmin):
 
     def save_model(self, request: HttpRequest, obj: Unit, form: Any, change: bool) -> None:
         changes = {name: form.cleaned_data[name] for name in (form.changed_data if change else form.cleaned_data)}
-        saved = services.unit_save(actor=request.user, unit=Unit.objects.get(pk=obj.pk) if change else None,
+        saved = services.unit_save(actor=admin_person(request), unit=Unit.objects.get(pk=obj.pk) if change else None,
                                    **changes)
         obj.pk = saved.pk
 
@@ -121,9 +122,9 @@ class UserAdmin(ServiceAdmin):
         data = dict(form.cleaned_data)
         if change:
             changes = {name: data[name] for name in form.changed_data if name in services.USER_FIELDS}
-            services.user_update(actor=request.user, user=User.objects.get(pk=obj.pk), **changes)
+            services.user_update(actor=admin_person(request), user=User.objects.get(pk=obj.pk), **changes)
         else:
-            saved = services.user_create(actor=request.user, username=data.pop("username"),
+            saved = services.user_create(actor=admin_person(request), username=data.pop("username"),
                                          password=data.pop("password"), **data)
             obj.pk = saved.pk
 
@@ -138,4 +139,4 @@ class ApiTokenAdmin(ReadOnlyAdmin):
     @admin.action(description=_("Revoke the selected tokens"), permissions=["view"])
     def revoke(self, request: HttpRequest, queryset: Any) -> None:
         for token in queryset:
-            services.api_token_revoke(actor=request.user, token_id=token.pk)
+            services.api_token_revoke(actor=admin_person(request), token_id=token.pk)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound, PermissionRefused
 
 
@@ -33,7 +32,7 @@ def unit_list(*, agency_id: int | None = None) -> QuerySet[Unit]:
     return rows.filter(agency_id=agency_id) if agency_id else rows
 
 
-def user_list(*, user: Any, agency_id: int | None = None, role: str = "") -> QuerySet[User]:
+def user_list(*, user: Actor | Viewer, agency_id: int | None = None, role: str = "") -> QuerySet[User]:
     """People the user may look up: administrators see everyone; agency users their own agency."""
     if not user.has_perm("accounts.view_user"):
         raise PermissionRefused()
@@ -48,12 +47,12 @@ def user_list(*, user: Any, agency_id: int | None = None, role: str = "") -> Que
     return rows
 
 
-def user_get_for(*, user: Any, pk: int) -> User:
+def user_get_for(*, user: Actor | Viewer, pk: int) -> User:
     found = user_list(user=user).filter(pk=pk).first()
     if found is None:
         raise NotFound()
     return found
 
 
-def api_token_list(*, user: Any) -> QuerySet[ApiToken]:
+def api_token_list(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secretariat.accounts.models import User
 from secretariat.accounts.selectors import api_token_list
 from secretariat.accounts.services import api_token_create, api_token_revoke, user_set_password
+from secretariat.core.actors import Person, SignedInRequest
 from secretariat.core.changes import record_change
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import CheckedForm, CheckedInputMixin, add_service_error
-from secretariat.core.htmx import HtmxRequest
 
 
 class LoginForm(CheckedInputMixin, AuthenticationForm):
@@ -74,7 +74,7 @@ class PasswordForm(CheckedForm):
     new_password = forms.CharField(label=_("New password"), widget=forms.PasswordInput)
     new_password_again = forms.CharField(label=_("New password again"), widget=forms.PasswordInput)
 
-    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, user: Person, *args: Any, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 
@@ -113,7 +113,7 @@ class TokenForm(CheckedForm):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tokens(request: HtmxRequest) -> HttpResponse:
+def tokens(request: SignedInRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -131,7 +131,7 @@ def tokens(request: HtmxRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def token_revoke(request: SignedInRequest, token_id: int) -> HttpResponse:
     try:
         api_token_revoke(actor=request.user, token_id=token_id)
     except ApplicationError as error:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from secretariat.audit.models import AuditEntry, AuditVerification, PersonalDataAccess
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import PermissionRefused
 
 
-def _require_auditor(user: Any) -> None:
+def _require_auditor(user: Actor | Viewer) -> None:
     if not user.has_perm("audit.view_auditentry"):
         raise PermissionRefused()
 
 
 def audit_entry_list(
-    *, user: Any, before_seq: int | None = None, action: str = "", target_type: str = "",
+    *, user: Actor | Viewer, before_seq: int | None = None, action: str = "", target_type: str = "",
     target_id: str = "", limit: int = 50,
 ) -> list[AuditEntry]:
     _require_auditor(user)
@@ -33,7 +32,8 @@ def audit_entry_list(
 
 
 def personal_data_access_list(
-    *, user: Any, before_id: int | None = None, subject_type: str = "", subject_id: str = "", limit: int = 50,
+    *, user: Actor | Viewer, before_id: int | None = None, subject_type: str = "", subject_id: str = "",
+    limit: int = 50,
 ) -> list[PersonalDataAccess]:
     _require_auditor(user)
     rows: QuerySet[PersonalDataAccess] = PersonalDataAccess.objects.select_related("actor", "approved_by")

@@ -3,8 +3,6 @@ case in full (its subject and timeline; docs/decisions/0010-confidential-cases-a
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 
 from secretariat.accounts.access import agency_scope_ids
@@ -12,13 +10,14 @@ from secretariat.accounts.constants import Role
 from secretariat.cases.kinds import all_kinds, kind_for
 from secretariat.cases.kinds.workflow import Party
 from secretariat.cases.models import Case
+from secretariat.core.actors import Actor, Viewer, is_signed_in
 from secretariat.core.changes import SystemActor
 
 SECRETARIAT_ROLES = {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF}
 AGENCY_ROLES = {Role.AGENCY_LIAISON, Role.AGENCY_HEAD}
 
 
-def parties_of(user: Any, case: Case) -> set[Party]:
+def parties_of(user: Actor | Viewer, case: Case) -> set[Party]:
     if isinstance(user, SystemActor):  # scheduled work and data loading act for the Secretariat
         return {Party.SYSTEM, Party.SECRETARIAT}
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -38,7 +37,7 @@ def parties_of(user: Any, case: Case) -> set[Party]:
     return parties
 
 
-def may_see(user: Any, case: Case) -> bool:
+def may_see(user: Actor | Viewer, case: Case) -> bool:
     """Secretariat and auditors see every case; agency staff the cases led by or shared with their
     agency; a requester their own."""
     allowed = agency_scope_ids(user)
@@ -52,7 +51,7 @@ def may_see(user: Any, case: Case) -> bool:
     return bool(kind.is_requester and kind.is_requester(user, case))
 
 
-def reads_in_full(user: Any, case: Case) -> bool:
+def reads_in_full(user: Actor | Viewer, case: Case) -> bool:
     """Whether `user`, who may see `case`, also reads its subject and timeline: always for an ordinary
     case; for a confidential one only the kind's confidential readers (lead agency, Secretariat, requester)."""
     if not case.confidential:
@@ -60,23 +59,23 @@ def reads_in_full(user: Any, case: Case) -> bool:
     return bool(parties_of(user, case) & kind_for(case.kind).confidential_readers)
 
 
-def _standing_parties(user: Any) -> set[Party]:
+def _standing_parties(user: Actor | Viewer) -> set[Party]:
     """The parties `user` is to every case, whichever agency leads it."""
     if isinstance(user, SystemActor):
         return {Party.SYSTEM, Party.SECRETARIAT}
-    if getattr(user, "is_authenticated", False) and user.is_active and user.role in SECRETARIAT_ROLES:
+    if is_signed_in(user) and user.role in SECRETARIAT_ROLES:
         return {Party.SECRETARIAT}
     return set()
 
 
-def _lead_parties(user: Any) -> set[Party]:
+def _lead_parties(user: Actor | Viewer) -> set[Party]:
     """The parties `user` is to the cases their agency leads."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active or user.role not in AGENCY_ROLES:
+    if not is_signed_in(user) or user.role not in AGENCY_ROLES:
         return set()
     return {Party.LEAD_AGENCY, Party.AGENCY_HEAD} if user.role == Role.AGENCY_HEAD else {Party.LEAD_AGENCY}
 
 
-def read_in_full_q(user: Any, *, prefix: str = "") -> Q:
+def read_in_full_q(user: Actor | Viewer, *, prefix: str = "") -> Q:
     """`reads_in_full` as a filter on Case rows, for searches and exports over many cases: matching a
     subject's words must not reveal a confidential case to someone who reads it as 「密件」. `prefix`
     reaches the case from another model (`"case__"` from a kind's own table).

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from secretariat.accounts.constants import Role
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.cases.selectors import case_read_in_full_q
+from secretariat.core.actors import is_signed_in
 from secretariat.core.admin_base import ReadOnlyAdmin
 
 # Who reads cases here: auditors checking the record, and the Secretariat's administrators.
@@ -19,8 +20,8 @@ READERS = {Role.AUDITOR, Role.SECRETARIAT_ADMIN}
 
 class CaseReaderAdmin(ReadOnlyAdmin):
     def _reads(self, request: HttpRequest) -> bool:
-        user: Any = request.user
-        return bool(user.is_active and user.is_staff and (user.is_superuser or user.role in READERS))
+        user = request.user
+        return bool(is_signed_in(user) and user.is_staff and (user.is_superuser or user.role in READERS))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._reads(request) or super().has_module_permission(request)
@@ -44,8 +45,8 @@ class CaseEventInline(admin.TabularInline[CaseEvent, Case]):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user: Any = request.user
-        return bool(user.is_active and user.is_staff and (user.is_superuser or user.role in READERS))
+        user = request.user
+        return bool(is_signed_in(user) and user.is_staff and (user.is_superuser or user.role in READERS))
 
 
 @admin.register(Case)

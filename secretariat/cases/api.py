@@ -25,6 +25,7 @@ from secretariat.cases.selectors import (
 )
 from secretariat.cases.services import available_steps, case_transition
 from secretariat.core import roc
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import NotFound, ValidationFailed
 
 router = Router(tags=["cases"])
@@ -40,7 +41,7 @@ def _status_label(value: str) -> str:
     return str(CaseStatus(value).label) if value in CaseStatus.values else value
 
 
-def _case_out(user: Any, case: Case) -> dict[str, Any]:
+def _case_out(user: Actor | Viewer, case: Case) -> dict[str, Any]:
     kind = kind_for(case.kind)
     return {
         "id": case.pk, "reference": case.reference, "kind": case.kind, "kind_label": str(kind.label),
@@ -107,7 +108,7 @@ def case_detail(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 
 @router.post("/{case_id}/steps/{name}", response=CaseDetailOut, summary="Take a step on a case")
-def case_step(request: HttpRequest, case_id: int, name: str, payload: StepIn) -> dict[str, Any]:
+def case_step(request: SignedInRequest, case_id: int, name: str, payload: StepIn) -> dict[str, Any]:
     """409 `conflict` when `version` is not the case's current version (someone changed it since);
     400 when the step is not allowed now or a value is missing or wrong; 403 when the step is not yours."""
     case = case_get_for(user=request.user, pk=case_id)

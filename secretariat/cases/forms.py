@@ -12,6 +12,7 @@ from secretariat.accounts.models import Agency
 from secretariat.cases.kinds import CaseKind, all_kinds
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import CaseStatus
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.forms import CheckedForm, RocDateField
 
 DUE_CHOICES = [("", _("Any due date")), ("soon", _("Due within a working day")), ("overdue", _("Overdue"))]
@@ -27,7 +28,7 @@ class InboxFilterForm(CheckedForm):
                                     empty_label=_("All agencies"))
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor | Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         kind_field = cast(forms.ChoiceField, self.fields["kind"])
         kind_field.choices = [("", _("All kinds")), *((kind.code, kind.label) for kind in all_kinds())]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Case as Choose
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value, When
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.cases.access import may_see, read_in_full_q, reads_in_full
 from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Notification
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import NotFound, ValidationFailed
 
@@ -31,17 +31,17 @@ INBOX_PAGE = 50
 CONFIDENTIAL_TITLE = _("Confidential (密件)")
 
 
-def case_redacted(user: Any, case: Case) -> bool:
+def case_redacted(user: Actor | Viewer, case: Case) -> bool:
     """Whether `user` reads `case` redacted: 「密件」 for its subject and no timeline."""
     return not reads_in_full(user, case)
 
 
-def case_title_for(user: Any, case: Case) -> str:
+def case_title_for(user: Actor | Viewer, case: Case) -> str:
     """The case's subject as `user` may read it."""
     return str(CONFIDENTIAL_TITLE) if case_redacted(user, case) else case.title
 
 
-def case_read_in_full_q(user: Any, *, prefix: str = "") -> Q:
+def case_read_in_full_q(user: Actor | Viewer, *, prefix: str = "") -> Q:
     """The cases `user` reads in full, as a filter (`prefix="case__"` from a kind's own table): combine it
     with any search or export over subjects, so 「密件」 cannot be found by its words."""
     return read_in_full_q(user, prefix=prefix)
@@ -52,7 +52,7 @@ def case_title_unaddressed(case: Case) -> str:
     return str(CONFIDENTIAL_TITLE) if case.confidential else case.title
 
 
-def visible_cases(user: Any) -> QuerySet[Case]:
+def visible_cases(user: Actor | Viewer) -> QuerySet[Case]:
     """Every case `user` may see: the agency scope applied to lead and co-agencies."""
     allowed = agency_scope_ids(user)
     rows = Case.objects.select_related("lead_agency")
@@ -122,7 +122,7 @@ def inbox_cursor_parse(text: str) -> tuple[str, int] | None:
                                code="invalid_cursor", field="after") from None
 
 
-def _inbox_rows(user: Any, filters: InboxFilter, today: dt.date) -> QuerySet[Case]:
+def _inbox_rows(user: Actor | Viewer, filters: InboxFilter, today: dt.date) -> QuerySet[Case]:
     rows = visible_cases(user)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
@@ -147,7 +147,7 @@ def _inbox_rows(user: Any, filters: InboxFilter, today: dt.date) -> QuerySet[Cas
     return rows
 
 
-def case_inbox_page(*, user: Any, filters: InboxFilter, limit: int = INBOX_PAGE) -> InboxPage:
+def case_inbox_page(*, user: Actor | Viewer, filters: InboxFilter, limit: int = INBOX_PAGE) -> InboxPage:
     """One page of the inbox, soonest due first, keyset-paginated (no OFFSET on deep pages). Each row
     carries `due_state`."""
     limit = max(1, min(limit, 200))
@@ -160,12 +160,12 @@ def case_inbox_page(*, user: Any, filters: InboxFilter, limit: int = INBOX_PAGE)
     return InboxPage(rows=found, next_cursor=inbox_cursor(found[-1]) if more and found else None)
 
 
-def case_inbox(*, user: Any, filters: InboxFilter, limit: int = INBOX_PAGE) -> list[Case]:
+def case_inbox(*, user: Actor | Viewer, filters: InboxFilter, limit: int = INBOX_PAGE) -> list[Case]:
     """The rows of one inbox page (see case_inbox_page)."""
     return case_inbox_page(user=user, filters=filters, limit=limit).rows
 
 
-def case_get_for(*, user: Any, pk: int) -> Case:
+def case_get_for(*, user: Actor | Viewer, pk: int) -> Case:
     """The case, if `user` may see it; NotFound otherwise, so a stranger cannot tell it exists."""
     rows = with_due_state(Case.objects.select_related("lead_agency", "merged_into"))
     case = rows.filter(pk=pk).first()
@@ -179,7 +179,7 @@ def case_timeline(*, case: Case) -> list[CaseEvent]:
     return list(case.events.select_related("agency").order_by("occurred_at", "pk"))
 
 
-def case_timeline_for(*, user: Any, case: Case) -> list[CaseEvent]:
+def case_timeline_for(*, user: Actor | Viewer, case: Case) -> list[CaseEvent]:
     """The timeline `user` may read: none of a confidential case they read redacted (its events name
     the staff who handled it and carry their notes)."""
     return [] if case_redacted(user, case) else case_timeline(case=case)
@@ -196,15 +196,17 @@ def due_soon_cases(*, agency_id: int | None = None, today: dt.date | None = None
     return rows.filter(lead_agency_id=agency_id) if agency_id else rows
 
 
-def notification_unread_list(*, user: Any, limit: int = 20) -> list[Notification]:
+def notification_unread_list(*, user: Actor | Viewer, limit: int = 20) -> list[Notification]:
     """`user`'s own unread in-app messages, newest first."""
-    if not getattr(user, "is_authenticated", False):
+    person = person_or_none(user)
+    if person is None:  # an anonymous visitor and the platform have no messages
         return []
-    return list(Notification.objects.filter(user=user, read_at__isnull=True).select_related("case")
+    return list(Notification.objects.filter(user=person, read_at__isnull=True).select_related("case")
                 .order_by("-created_at", "-pk")[:limit])
 
 
-def notification_unread_count(*, user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
+def notification_unread_count(*, user: Actor | Viewer) -> int:
+    person = person_or_none(user)
+    if person is None:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=person, read_at__isnull=True).count()

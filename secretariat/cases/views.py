@@ -32,6 +32,7 @@ from secretariat.cases.selectors import (
     notification_unread_list,
 )
 from secretariat.cases.services import available_steps, case_transition, notification_mark_read
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
@@ -87,7 +88,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notification_read(request: HtmxRequest, pk: int | None = None) -> HttpResponse:
+def notification_read(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
     """Mark one notification (or, without `pk`, all of them) read."""
     try:
         notification_mark_read(actor=request.user, notification_id=pk)
@@ -180,7 +181,7 @@ def _refused(request: HtmxRequest, case: Case, entry: dict[str, Any], status: in
 
 @login_required
 @require_POST
-def case_step(request: HtmxRequest, pk: int, name: str) -> HttpResponse:
+def case_step(request: SignedInRequest, pk: int, name: str) -> HttpResponse:
     case = _case_or_404(request, pk)
     kind = kind_for(case.kind)
     try:

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.core.models import CalendarDay, CalendarYear, PeriodicRun, SiteSetting
 from secretariat.core.services import setting_set
@@ -60,7 +61,7 @@ class SiteSettingAdmin(admin.ModelAdmin[SiteSetting]):
         return False
 
     def save_model(self, request: HttpRequest, obj: SiteSetting, form: Any, change: bool) -> None:
-        setting_set(actor=request.user, key=obj.key, value=obj.value)
+        setting_set(actor=admin_person(request), key=obj.key, value=obj.value)
 
 
 @admin.register(PeriodicRun)

@@ -13,6 +13,7 @@ from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from secretariat.core import roc
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.attachments import attachment_get_for, attachment_open_for, attachment_upload, download_response
 from secretariat.core.calendar import work_calendar
 from secretariat.core.errors import ValidationFailed
@@ -69,12 +70,12 @@ def calendar_between(request: HttpRequest, start: dt.date, end: dt.date) -> dict
 
 
 @router.post("/calendar/closures", response={201: CalendarDayOut}, summary="Declare an office closure")
-def calendar_closure_declare(request: HttpRequest, payload: ClosureIn) -> Status[dict[str, Any]]:
+def calendar_closure_declare(request: SignedInRequest, payload: ClosureIn) -> Status[dict[str, Any]]:
     return Status(201, _day_out(closure_declare(actor=request.user, date=payload.date, note=payload.note)))
 
 
 @router.delete("/calendar/closures/{date}", response={204: None}, summary="Withdraw a closure declared in error")
-def calendar_closure_withdraw(request: HttpRequest, date: dt.date) -> Status[None]:
+def calendar_closure_withdraw(request: SignedInRequest, date: dt.date) -> Status[None]:
     closure_withdraw(actor=request.user, date=date)
     return Status(204, None)
 
@@ -89,7 +90,7 @@ def _attachment_out(attachment: Attachment) -> dict[str, Any]:
 
 @router.post("/attachments", response={201: AttachmentOut}, summary="Upload a file")
 def attachment_create(
-    request: HttpRequest, file: UploadedFile = File(...),  # type: ignore[type-arg]  # noqa: B008
+    request: SignedInRequest, file: UploadedFile = File(...),  # type: ignore[type-arg]  # noqa: B008
 ) -> Status[dict[str, Any]]:
     return Status(201, _attachment_out(attachment_upload(actor=request.user, upload=file)))
 

@@ -25,6 +25,7 @@ from django.http import FileResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.actors import Actor, Person, Viewer
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
@@ -146,8 +147,10 @@ def _check_size(upload: AnyUpload) -> None:
         )
 
 
-def attachment_upload(*, actor: Any, upload: AnyUpload, owner_type: str = "", owner_id: str = "") -> Attachment:
-    """Check and store an uploaded file. Nothing is stored if a check fails."""
+def attachment_upload(*, actor: Person | None, upload: AnyUpload, owner_type: str = "",
+                      owner_id: str = "") -> Attachment:
+    """Check and store an uploaded file. Nothing is stored if a check fails. `actor` is None for a citizen's
+    upload: the file then has no uploader."""
     _check_size(upload)
     name, content_type = _check_type(upload)
     digest = hashlib.sha256()
@@ -170,7 +173,7 @@ def attachment_upload(*, actor: Any, upload: AnyUpload, owner_type: str = "", ow
     return attachment
 
 
-def attachment_get_for(*, user: Any, pk: Any) -> Attachment:
+def attachment_get_for(*, user: Actor | Viewer, pk: Any) -> Attachment:
     """The attachment's record (name, type, size) if `user` may see that it exists; otherwise NotFound
     (no hint that it exists). Reading its content is `attachment_open_for`."""
     attachment = Attachment.objects.filter(pk=pk).first()
@@ -179,7 +182,7 @@ def attachment_get_for(*, user: Any, pk: Any) -> Attachment:
     return attachment
 
 
-def attachment_open_for(*, user: Any, pk: Any) -> OpenedFile:
+def attachment_open_for(*, user: Actor | Viewer, pk: Any) -> OpenedFile:
     """Open the file for `user` to download. NotFound when they may not know it exists; ApprovalRequired
     (403) for a personal-data file they hold no approval for. A personal-data download writes the
     owner's access-log row, one per download, before the content is handed over."""
@@ -211,7 +214,7 @@ def download_response(opened: OpenedFile) -> FileResponse:
     return response
 
 
-def _access(user: Any, attachment: Attachment) -> FileAccess:
+def _access(user: Actor | Viewer, attachment: Attachment) -> FileAccess:
     policy = _owner_policies.get(attachment.owner_type)
     answer = policy(user, attachment.owner_id) if policy else None
     if isinstance(answer, FileAccess) and answer.personal_data:

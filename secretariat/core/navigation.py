@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from secretariat.core.actors import Actor, Viewer
+
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -33,7 +35,7 @@ def register(entry: NavEntry) -> None:
     _ENTRIES[entry.key] = entry
 
 
-def entries_for(user: Any, group: str) -> list[dict[str, Any]]:
+def entries_for(user: Viewer | None, group: str) -> list[dict[str, Any]]:
     if not getattr(user, "is_authenticated", False):
         return []
     visible = [entry for entry in _ENTRIES.values() if entry.group == group and entry.visible(user)]
@@ -46,12 +48,12 @@ def navigation_context(request: HttpRequest) -> dict[str, Any]:
     return {"nav_work": entries_for(user, "work"), "nav_admin": entries_for(user, "admin")}
 
 
-def everyone(user: Any) -> bool:
+def everyone(user: Actor | Viewer) -> bool:
     return True
 
 
 def with_perm(perm: str) -> Callable[[Any], bool]:
-    def check(user: Any) -> bool:
+    def check(user: Actor | Viewer) -> bool:
         return bool(user.has_perm(perm))
 
     return check

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.actors import Actor
 from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
@@ -20,7 +21,7 @@ OFF_FLAGS = {"2", "yes", "y", "true", "1", "是", "放假"}
 WORK_FLAGS = {"0", "no", "n", "false", "否", "上班"}
 
 
-def _require_perm(actor: Any, perm: str) -> None:
+def _require_perm(actor: Actor, perm: str) -> None:
     if actor is None or not actor.has_perm(perm):
         raise PermissionRefused()
 
@@ -74,7 +75,7 @@ def _require_whole_years(days: dict[dt.date, tuple[bool, str]]) -> list[int]:
     return years
 
 
-def calendar_import(*, actor: Any, text: str, source: str) -> dict[int, int]:
+def calendar_import(*, actor: Actor, text: str, source: str) -> dict[int, int]:
     """Load whole years of the office calendar, replacing their holidays and make-up days.
 
     Closures declared on the day are kept: the national calendar does not know them.
@@ -108,7 +109,7 @@ def _replace_year(year: int, days: dict[dt.date, tuple[bool, str]], source: str)
     return len(rows)
 
 
-def closure_declare(*, actor: Any, date: dt.date, note: str) -> CalendarDay:
+def closure_declare(*, actor: Actor, date: dt.date, note: str) -> CalendarDay:
     """Declare the city's offices closed on `date` (typhoon, disaster). Deadlines move past it."""
     _require_perm(actor, "core.manage_calendar")
     note = (note or "").strip()
@@ -132,7 +133,7 @@ def closure_declare(*, actor: Any, date: dt.date, note: str) -> CalendarDay:
     return day
 
 
-def closure_withdraw(*, actor: Any, date: dt.date) -> None:
+def closure_withdraw(*, actor: Actor, date: dt.date) -> None:
     """Take back a closure declared in error; a closed make-up Saturday becomes a workday again."""
     _require_perm(actor, "core.manage_calendar")
     with transaction.atomic():
@@ -151,7 +152,7 @@ def closure_withdraw(*, actor: Any, date: dt.date) -> None:
         record_change(actor=actor, action="calendar.closure_withdraw", target=day, before=before, after=after)
 
 
-def setting_set(*, actor: Any, key: str, value: Any) -> SiteSetting:
+def setting_set(*, actor: Actor, key: str, value: Any) -> SiteSetting:
     """Change a declared run-time setting after checking the value against its declaration."""
     _require_perm(actor, "core.change_sitesetting")
     spec = spec_for(key)

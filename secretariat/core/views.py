@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.attachments import attachment_open_for, download_response
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import ApplicationError, NotFound, PermissionRefused
@@ -101,7 +102,7 @@ def _parse_month(request: HttpRequest) -> tuple[int, int]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def calendar_month(request: HttpRequest) -> HttpResponse:
+def calendar_month(request: SignedInRequest) -> HttpResponse:
     year, month = _parse_month(request)
     form = ClosureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -129,7 +130,7 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_closure_withdraw(request: HttpRequest, date: str) -> HttpResponse:
+def calendar_closure_withdraw(request: SignedInRequest, date: str) -> HttpResponse:
     try:
         day = dt.date.fromisoformat(date)
         closure_withdraw(actor=request.user, date=day)

@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from secretariat.accounts.constants import Role
+from secretariat.core.actors import admin_person
 from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, Caucus, Councillor, LiaisonOfficer, Session, Term, Training
 from secretariat.council.services.structure import structure_record_save
@@ -23,7 +24,7 @@ class StructureAdmin(admin.ModelAdmin[Any]):
     structure are referred to by questions and requests: mark a councillor as out of office instead)."""
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user: Any = request.user
+        user = admin_person(request)
         return access.can_edit_structure(user) or (user.is_active and user.role == Role.AUDITOR)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -39,7 +40,7 @@ class StructureAdmin(admin.ModelAdmin[Any]):
         return False
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        structure_record_save(actor=request.user, instance=obj, fields=list(form.fields), created=not change)
+        structure_record_save(actor=admin_person(request), instance=obj, fields=list(form.fields), created=not change)
 
 
 @admin.register(Term)
@@ -72,7 +73,7 @@ class LiaisonRecordAdmin(admin.ModelAdmin[Any]):
     administration site only shows them."""
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user: Any = request.user
+        user = admin_person(request)
         return access.can_edit_structure(user) or (user.is_active and user.role == Role.AUDITOR)
 
     def has_module_permission(self, request: HttpRequest) -> bool:

@@ -18,6 +18,7 @@ from secretariat.cases.kinds import CaseKind, Panel, register, register_panel
 from secretariat.cases.kinds.workflow import Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
+from secretariat.core.actors import Actor
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.site_settings import setting_get
@@ -61,7 +62,7 @@ def deadline(case: Case, start: dt.date, calendar: WorkCalendar) -> dt.date:
     return start if days == 0 else calendar.add_working_days(start, days)
 
 
-def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Actor) -> None:
     if transition.name in RESPONSE_STEPS and "response" not in data:
         raise ValidationFailed(_("Record the response on the opinion item's page: it closes the incident."),
                                code="response_required")

@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.petitions.models import Category, DisclosureRequest, LookupFailure
 from secretariat.petitions.services import category_save
@@ -37,7 +38,7 @@ class CategoryAdmin(admin.ModelAdmin[Category]):
 
     def save_model(self, request: HttpRequest, obj: Category, form: Any, change: bool) -> None:
         changes = {name: form.cleaned_data[name] for name in CATEGORY_FIELDS if name in form.cleaned_data}
-        saved = category_save(actor=request.user, category=Category.objects.get(pk=obj.pk) if change else None,
+        saved = category_save(actor=admin_person(request), category=Category.objects.get(pk=obj.pk) if change else None,
                               **changes)
         obj.pk = saved.pk
 

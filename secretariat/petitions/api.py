@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
 from secretariat.cases.models import CaseStatus
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.models import Attachment
 from secretariat.petitions import selectors, services
@@ -90,7 +91,7 @@ def _attachments(ids: list[Any]) -> list[Attachment]:
 
 
 @router.post("/petitions/", response={201: PetitionCreated}, summary="File a petition (channel “api”)")
-def petition_create(request: HttpRequest, payload: PetitionIn) -> Status[dict[str, Any]]:
+def petition_create(request: SignedInRequest, payload: PetitionIn) -> Status[dict[str, Any]]:
     received_at = payload.received_at
     if received_at is not None and timezone.is_naive(received_at):
         received_at = timezone.make_aware(received_at)
@@ -130,26 +131,26 @@ def petition_detail(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 @router.get("/petitions/{case_id}/personal-data", response=PetitionerOut,
             summary="The unmasked petitioner, with an approved request (every call is logged)")
-def petition_personal_data(request: HttpRequest, case_id: int) -> dict[str, str]:
+def petition_personal_data(request: SignedInRequest, case_id: int) -> dict[str, str]:
     petition = selectors.petition_get_for(user=request.user, case_id=case_id)
     return services.petition_personal_data_reveal(actor=request.user, petition=petition)
 
 
 @router.post("/petitions/{case_id}/disclosures", response={201: DisclosureOut},
              summary="Ask to see the petitioner's personal data, with a reason")
-def disclosure_create(request: HttpRequest, case_id: int, payload: DisclosureIn) -> Status[dict[str, Any]]:
+def disclosure_create(request: SignedInRequest, case_id: int, payload: DisclosureIn) -> Status[dict[str, Any]]:
     petition = selectors.petition_get_for(user=request.user, case_id=case_id)
     return Status(201, _disclosure(services.disclosure_request(actor=request.user, petition=petition,
                                                                reason=payload.reason)))
 
 
 @router.get("/disclosures", response=list[DisclosureOut], summary="Requests waiting for your decision")
-def disclosure_waiting(request: HttpRequest) -> list[dict[str, Any]]:
+def disclosure_waiting(request: SignedInRequest) -> list[dict[str, Any]]:
     return [_disclosure(row) for row in selectors.disclosures_to_decide(user=request.user)[:200]]
 
 
 @router.post("/disclosures/{request_id}/decision", response=DisclosureOut, summary="Approve or refuse a request")
-def disclosure_decision(request: HttpRequest, request_id: int, payload: DecisionIn) -> dict[str, Any]:
+def disclosure_decision(request: SignedInRequest, request_id: int, payload: DecisionIn) -> dict[str, Any]:
     decided = services.disclosure_decide(actor=request.user, request_id=request_id, approve=payload.approve,
                                          note=payload.note)
     return _disclosure(decided)

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.roc import Period
 from secretariat.reporting import access
@@ -23,7 +24,7 @@ from secretariat.reporting.services import prose_save
 router = Router(tags=["reports"])
 
 
-def _readable(user: Any, code: str) -> Period:
+def _readable(user: Actor | Viewer, code: str) -> Period:
     if not access.can_view_report(user):
         raise NotFound()  # the report is not shown to whom it is not for, not even that it exists
     return Period.parse(code)  # ValidationFailed (400) for 112H3 or abc
@@ -59,7 +60,7 @@ def prose_get(request: HttpRequest, code: str, place: str) -> ProseOut:
 
 
 @router.put("/{code}/prose/{place}", response=ProseOut)
-def prose_put(request: HttpRequest, code: str, place: str, payload: ProseIn) -> ProseOut:
+def prose_put(request: SignedInRequest, code: str, place: str, payload: ProseIn) -> ProseOut:
     """Store a place's text. Send the `version` you read (0 for a first save); someone else's save in
     between is a 409."""
     period = _readable(request.user, code)

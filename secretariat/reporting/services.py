@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.changes import SYSTEM, record_change
+from secretariat.core.actors import Actor, is_system
+from secretariat.core.changes import record_change
 from secretariat.core.errors import Conflict, PermissionRefused, ValidationFailed
 from secretariat.core.roc import Period
 from secretariat.reporting import access
@@ -26,14 +25,14 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def prose_save(*, actor: Any, period: Period, place: ProsePlace, text: str, version: int) -> ReportProse:
+def prose_save(*, actor: Actor, period: Period, place: ProsePlace, text: str, version: int) -> ReportProse:
     """Store the text of `place` for `period`. `version` is the version the writer started from: 0 when
     nothing was stored yet. Someone else's save in between makes this a Conflict; nothing is written
     then. Writes one audit row."""
     if not access.can_edit_prose(actor):
         raise PermissionRefused(_("Only the Secretariat may write the report's text."))
     cleaned = _clean(text)
-    user = None if actor is SYSTEM else actor
+    user = None if is_system(actor) else actor
     with transaction.atomic():
         row = (ReportProse.objects.select_for_update()
                .filter(period_code=period.code, place=place.slug).first())

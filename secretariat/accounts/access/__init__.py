@@ -8,22 +8,23 @@ domain apps add their own narrower rules (a councillor's own requests) on top.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db.models import Model, QuerySet
 
 from secretariat.accounts.constants import AGENCY_ROLES
 from secretariat.accounts.models import Agency
+from secretariat.core.actors import Actor, Viewer, is_signed_in
 
 M = TypeVar("M", bound=Model)
 
 
-def agency_scope_ids(user: Any) -> set[int] | None:
+def agency_scope_ids(user: Actor | Viewer) -> set[int] | None:
     """The agency ids `user` may see; None means every agency.
 
     Remembered on the user object for the rest of the request (a page asks several times), keyed by
     what decides it, so a change of role or agency on the same object is never served stale."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return set()
     if user.sees_all_agencies:
         return None
@@ -34,11 +35,11 @@ def agency_scope_ids(user: Any) -> set[int] | None:
     if remembered is None or remembered[0] != key:
         children = Agency.objects.filter(parent_id=user.agency_id).values_list("pk", flat=True)
         remembered = (key, frozenset({user.agency_id, *children}))
-        user._agency_scope = remembered
+        user._agency_scope = remembered  # type: ignore[attr-defined]  # a per-request memo, not a field
     return set(remembered[1])
 
 
-def scope_to_agency(queryset: QuerySet[M], user: Any, *, agency_field: str = "agency") -> QuerySet[M]:
+def scope_to_agency(queryset: QuerySet[M], user: Actor | Viewer, *, agency_field: str = "agency") -> QuerySet[M]:
     """Limit `queryset` to the records `user` may see, by the agency in `agency_field`."""
     allowed = agency_scope_ids(user)
     if allowed is None:
@@ -48,6 +49,6 @@ def scope_to_agency(queryset: QuerySet[M], user: Any, *, agency_field: str = "ag
     return queryset.filter(**{f"{agency_field}__in": allowed})
 
 
-def can_see_agency(user: Any, agency_id: int | None) -> bool:
+def can_see_agency(user: Actor | Viewer, agency_id: int | None) -> bool:
     allowed = agency_scope_ids(user)
     return allowed is None or (agency_id is not None and agency_id in allowed)

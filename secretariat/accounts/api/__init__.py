@@ -24,6 +24,7 @@ from secretariat.accounts.schemas import (
     UserOut,
     UserPatch,
 )
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound
 
 router = Router(tags=["accounts"])
@@ -62,12 +63,12 @@ def agency_detail(request: HttpRequest, agency_id: int) -> Agency:
 
 
 @router.post("/agencies", response={201: AgencyOut})
-def agency_create(request: HttpRequest, payload: AgencyIn) -> Status[Agency]:
+def agency_create(request: SignedInRequest, payload: AgencyIn) -> Status[Agency]:
     return Status(201, services.agency_save(actor=request.user, **_resolve_links(payload.dict())))
 
 
 @router.patch("/agencies/{agency_id}", response=AgencyOut)
-def agency_update(request: HttpRequest, agency_id: int, payload: AgencyPatch) -> Agency:
+def agency_update(request: SignedInRequest, agency_id: int, payload: AgencyPatch) -> Agency:
     agency = selectors.agency_get(pk=agency_id)
     return services.agency_save(actor=request.user, agency=agency,
                                 **_resolve_links(payload.dict(exclude_unset=True)))
@@ -84,7 +85,7 @@ def user_list(request: HttpRequest, agency_id: int | None = None, role: str = ""
 
 
 @router.post("/users", response={201: UserOut})
-def user_create(request: HttpRequest, payload: UserIn) -> Status[User]:
+def user_create(request: SignedInRequest, payload: UserIn) -> Status[User]:
     data = _resolve_links(payload.dict())
     user = services.user_create(actor=request.user, username=data.pop("username"), password=data.pop("password"),
                                 **data)
@@ -92,23 +93,23 @@ def user_create(request: HttpRequest, payload: UserIn) -> Status[User]:
 
 
 @router.patch("/users/{user_id}", response=UserOut)
-def user_update(request: HttpRequest, user_id: int, payload: UserPatch) -> User:
+def user_update(request: SignedInRequest, user_id: int, payload: UserPatch) -> User:
     user = selectors.user_get_for(user=request.user, pk=user_id)
     return services.user_update(actor=request.user, user=user, **_resolve_links(payload.dict(exclude_unset=True)))
 
 
 @router.get("/tokens", response=list[TokenOut], summary="My API tokens")
-def token_list(request: HttpRequest) -> Any:
+def token_list(request: SignedInRequest) -> Any:
     return selectors.api_token_list(user=request.user)
 
 
 # Creating a token needs the browser session: a leaked token must not be able to mint more tokens.
 @router.post("/tokens", response={201: TokenCreated}, summary="Create an API token (shown once)", auth=session_auth)
-def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
+def token_create(request: SignedInRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = services.api_token_create(actor=request.user, name=payload.name, expires_at=payload.expires_at)
     return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response=TokenOut, summary="Revoke an API token")
-def token_revoke(request: HttpRequest, token_id: int) -> Any:
+def token_revoke(request: SignedInRequest, token_id: int) -> Any:
     return services.api_token_revoke(actor=request.user, token_id=token_id)

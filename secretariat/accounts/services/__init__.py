@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.constants import ADMIN_SITE_ROLES, AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency, ApiToken, Unit, User
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
 
@@ -25,7 +26,7 @@ USER_FIELDS = ["username", "display_name", "email", "role", "agency", "unit", "p
 TOKEN_PREFIX = "sec_"  # noqa: S105 - a public marker, not a secret
 
 
-def _require_perm(actor: Any, perm: str) -> None:
+def _require_perm(actor: Actor, perm: str) -> None:
     if actor is None or not actor.has_perm(perm):
         raise PermissionRefused()
 
@@ -58,7 +59,7 @@ def _save_checked(instance: Any) -> None:
 M = TypeVar("M", Agency, Unit)
 
 
-def _record_save(*, actor: Any, model: type[M], existing: M | None, changes: dict[str, Any], fields: list[str],
+def _record_save(*, actor: Actor, model: type[M], existing: M | None, changes: dict[str, Any], fields: list[str],
                  check: Callable[[M], None] | None = None) -> M:
     """Create (existing=None) or change a reference record: permission, row lock, validation, audit."""
     name = model._meta.model_name
@@ -75,7 +76,7 @@ def _record_save(*, actor: Any, model: type[M], existing: M | None, changes: dic
     return target
 
 
-def agency_save(*, actor: Any, agency: Agency | None = None, **changes: Any) -> Agency:
+def agency_save(*, actor: Actor, agency: Agency | None = None, **changes: Any) -> Agency:
     """Create an agency (agency=None) or change one."""
     return _record_save(actor=actor, model=Agency, existing=agency, changes=changes, fields=AGENCY_FIELDS,
                         check=agency_parent_check)
@@ -92,7 +93,7 @@ def agency_parent_check(agency: Agency) -> None:
         parent = parent.parent
 
 
-def unit_save(*, actor: Any, unit: Unit | None = None, **changes: Any) -> Unit:
+def unit_save(*, actor: Actor, unit: Unit | None = None, **changes: Any) -> Unit:
     """Create a unit (unit=None) or change one."""
     return _record_save(actor=actor, model=Unit, existing=unit, changes=changes, fields=UNIT_FIELDS)
 
@@ -137,7 +138,7 @@ def user_password_check(password: str, user: User) -> None:
         raise ValidationFailed(" ".join(error.messages), code="weak_password", field="password") from None
 
 
-def user_create(*, actor: Any, username: str, password: str, **changes: Any) -> User:
+def user_create(*, actor: Actor, username: str, password: str, **changes: Any) -> User:
     """Create a local account. The password must pass the password rules."""
     _require_perm(actor, "accounts.add_user")
     with transaction.atomic():
@@ -151,7 +152,7 @@ def user_create(*, actor: Any, username: str, password: str, **changes: Any) -> 
     return user
 
 
-def user_update(*, actor: Any, user: User, **changes: Any) -> User:
+def user_update(*, actor: Actor, user: User, **changes: Any) -> User:
     """Change a person's details, role, agency or unit; deactivating also revokes their API tokens."""
     _require_perm(actor, "accounts.change_user")
     with transaction.atomic():
@@ -168,7 +169,7 @@ def user_update(*, actor: Any, user: User, **changes: Any) -> User:
     return user
 
 
-def user_set_password(*, actor: Any, user: User, password: str) -> None:
+def user_set_password(*, actor: Actor, user: User, password: str) -> None:
     """An administrator resets a password, or a user changes their own."""
     if actor is None or (actor.pk != user.pk and not actor.has_perm("accounts.change_user")):
         raise PermissionRefused()
@@ -181,9 +182,10 @@ def user_set_password(*, actor: Any, user: User, password: str) -> None:
 
 # --- API tokens -----------------------------------------------------------------------------------
 
-def api_token_create(*, actor: Any, name: str, expires_at: Any = None) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, name: str, expires_at: Any = None) -> tuple[ApiToken, str]:
     """Create a token for the actor themself. Returns the row and the raw token, shown only now."""
-    if actor is None or not actor.is_authenticated:
+    person = person_or_none(actor)  # the platform itself holds no tokens
+    if person is None or not person.is_authenticated:
         raise PermissionRefused()
     name = (name or "").strip()
     if not name:
@@ -194,14 +196,14 @@ def api_token_create(*, actor: Any, name: str, expires_at: Any = None) -> tuple[
                                field="expires_at")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
-        token = ApiToken.objects.create(user=actor, name=name[:80], prefix=raw[:12],
+        token = ApiToken.objects.create(user=person, name=name[:80], prefix=raw[:12],
                                         key_hash=ApiToken.hash_key(raw), expires_at=expires_at)
         record_change(actor=actor, action="api_token.create", target=token,
                       after={"name": token.name, "prefix": token.prefix})
     return token, raw
 
 
-def api_token_revoke(*, actor: Any, token_id: int) -> ApiToken:
+def api_token_revoke(*, actor: Actor, token_id: int) -> ApiToken:
     """Revoke one of the actor's own tokens (administrators may revoke anyone's)."""
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().filter(pk=token_id).first()

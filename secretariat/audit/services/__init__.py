@@ -20,6 +20,7 @@ from secretariat.audit.services.verify import (
     audit_chain_check,
     audit_verify,
 )
+from secretariat.core.actors import Actor, Person, Viewer, person_or_none
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.request_context import client_ip
 
@@ -37,13 +38,14 @@ def _target_fields(target: Any) -> tuple[str, str, str]:
     return type(target).__name__.lower(), "", str(target)[:200]
 
 
-def _entry(*, seal: Sealer, seq: int, prev_hash: str, actor: Any, action: str, target: Any,
+def _entry(*, seal: Sealer, seq: int, prev_hash: str, actor: Actor | Viewer | None, action: str, target: Any,
            before: dict[str, Any] | None, after: dict[str, Any] | None, extra: dict[str, Any] | None) -> AuditEntry:
     target_type, target_id, target_label = _target_fields(target)
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    person = person_or_none(actor) if authenticated and actor is not None else None
     entry = AuditEntry(
-        seq=seq, occurred_at=timezone.now(), actor=actor if authenticated else None,
-        actor_label=actor.get_username() if authenticated else "system", action=action,
+        seq=seq, occurred_at=timezone.now(), actor=person,
+        actor_label=person.get_username() if person is not None else "system", action=action,
         target_type=target_type, target_id=target_id, target_label=target_label,
         before=before, after=after, extra=extra, ip_address=client_ip.get(), prev_hash=prev_hash,
     )
@@ -65,7 +67,7 @@ def _move_head(head: AuditHead, seq: int, last_hash: str) -> None:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor | Viewer | None,  # anyone but a signed-in person is recorded as `system`
     action: str,
     target: Any,
     before: dict[str, Any] | None = None,
@@ -94,7 +96,7 @@ class AuditRow:
     extra: dict[str, Any] | None = None
 
 
-def audit_record_many(*, actor: Any, rows: list[AuditRow], batch_size: int = 2000) -> int:
+def audit_record_many(*, actor: Actor, rows: list[AuditRow], batch_size: int = 2000) -> int:
     """Append many rows at once, exactly as one `audit_record` call each would, in order: for bulk loads
     (the demo), where a head lock and two writes per row would take most of a minute. The head is locked
     once and moved once, so the chain stays whole; the seals are computed in this one pass in Python (no query
@@ -118,7 +120,7 @@ def audit_record_many(*, actor: Any, rows: list[AuditRow], batch_size: int = 200
 
 
 def personal_data_access_record(
-    *, actor: Any, subject: Any, fields: list[str], reason: str, approved_by: Any = None
+    *, actor: Person, subject: Any, fields: list[str], reason: str, approved_by: Any = None
 ) -> PersonalDataAccess:
     """Log that `actor` is being shown `fields` of `subject`'s personal data. Domain views call this
     before they unmask anything; without a stated reason nothing is shown and nothing is logged. The row is

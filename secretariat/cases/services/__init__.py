@@ -16,6 +16,7 @@ from secretariat.cases.kinds import CaseKind, decline_reason_label, kind_for, to
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import Case, CaseEvent, CaseStatus, Notification, Outcome
 from secretariat.core import roc
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import ApplicationError, Conflict, NotFound, ValidationFailed
@@ -31,7 +32,7 @@ def case_reference(kind: CaseKind, received_on: dt.date) -> str:
     return f"{kind.prefix}{year:03d}{sequence_next(key=f'case:{kind.code}', year=year):07d}"
 
 
-def case_open(*, actor: Any, kind_code: str, title: str, received_at: dt.datetime | None = None,
+def case_open(*, actor: Actor, kind_code: str, title: str, received_at: dt.datetime | None = None,
               confidential: bool = False) -> Case:
     """Register a new case of `kind_code`. Call inside the kind's own writing transaction.
 
@@ -51,7 +52,7 @@ def case_open(*, actor: Any, kind_code: str, title: str, received_at: dt.datetim
     return case
 
 
-def case_transition(*, actor: Any, case_id: int, name: str, version: int | None = None,
+def case_transition(*, actor: Actor, case_id: int, name: str, version: int | None = None,
                     data: dict[str, Any] | None = None, at: dt.datetime | None = None,
                     calendar: WorkCalendar | None = None) -> Case:
     """Fire transition `name` on the case.
@@ -121,11 +122,11 @@ def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _log(case: Case, actor: Any, action: str, from_status: str, to_status: str, *, occurred_at: dt.datetime,
+def _log(case: Case, actor: Actor, action: str, from_status: str, to_status: str, *, occurred_at: dt.datetime,
          note: str = "", agency: Agency | None = None, data: dict[str, Any] | None = None) -> CaseEvent:
     authenticated = getattr(actor, "is_authenticated", False)
     return CaseEvent.objects.create(
-        case=case, occurred_at=occurred_at, actor=actor if authenticated else None,
+        case=case, occurred_at=occurred_at, actor=person_or_none(actor) if authenticated else None,
         actor_label=str(actor) if authenticated else "system", action=action, from_status=from_status,
         to_status=to_status, agency=agency, note=note, data=data or {},
     )
@@ -136,16 +137,17 @@ def notify(*, users: Any, message: str, case: Case | None = None) -> None:
     Notification.objects.bulk_create([Notification(user=user, case=case, message=message[:300]) for user in users])
 
 
-def notification_mark_read(*, actor: Any, notification_id: int | None = None,
+def notification_mark_read(*, actor: Actor, notification_id: int | None = None,
                            at: dt.datetime | None = None) -> int:
     """Mark one of `actor`'s unread notifications read (or all of them when `notification_id` is None).
     Returns how many changed. Someone else's notification is refused as not found."""
-    if not getattr(actor, "is_authenticated", False):
+    person = person_or_none(actor)
+    if person is None:  # the platform has no messages
         raise NotFound()
-    rows = Notification.objects.filter(user=actor, read_at__isnull=True)
+    rows = Notification.objects.filter(user=person, read_at__isnull=True)
     with transaction.atomic():
         if notification_id is not None:
-            if not Notification.objects.filter(user=actor, pk=notification_id).exists():
+            if not Notification.objects.filter(user=person, pk=notification_id).exists():
                 raise NotFound()
             rows = rows.filter(pk=notification_id)
         ids = list(rows.values_list("pk", flat=True))
@@ -318,7 +320,7 @@ EFFECTS: dict[str, Callable[[Case, CaseKind, dict[str, Any], dt.datetime, WorkCa
 }
 
 
-def available_steps(*, user: Any, case: Case) -> list[Transition]:
+def available_steps(*, user: Actor | Viewer, case: Case) -> list[Transition]:
     """The steps `user` may take on `case` now: allowed from its status, theirs to take, and meaningful
     (approving an extension is offered only while one is asked for)."""
     kind = kind_for(case.kind)
@@ -326,7 +328,7 @@ def available_steps(*, user: Any, case: Case) -> list[Transition]:
     return [step for step in steps if step.offered_for(case) and _kind_allows(kind, user, case, step)]
 
 
-def _kind_allows(kind: CaseKind, user: Any, case: Case, step: Transition) -> bool:
+def _kind_allows(kind: CaseKind, user: Actor | Viewer, case: Case, step: Transition) -> bool:
     """The kind's own rule (`CaseKind.may_take`), the same one case_transition applies."""
     if kind.may_take is None:
         return True

@@ -398,4 +398,4 @@ def test_a_refused_closure_writes_no_audit_row(shipped, liaison):
 
 def test_a_nobody_actor_is_refused(db):
     with pytest.raises(PermissionRefused):
-        calendar_import(actor=None, text=national_csv(2027), source="none")
+        calendar_import(actor=None, text=national_csv(2027), source="none")  # type: ignore[arg-type]

@@ -3,11 +3,10 @@ selectors: `is_staff_reader` and `requests_visible`.)"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from secretariat.accounts.constants import Role
+from secretariat.core.actors import Actor, Viewer, is_person
 
 
-def is_portal_user(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.role == Role.COUNCILLOR
+def is_portal_user(user: Actor | Viewer) -> bool:
+    return bool(is_person(user) and user.role == Role.COUNCILLOR
                 and hasattr(user, "councillor"))

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access.questions import can_see_review_list
 from secretariat.council.api.schemas import FollowUpIn, QuestionIn, QuestionOut, ReviewItemOut
@@ -19,7 +20,7 @@ router = Router(tags=["council"])
 PAGE = 100
 
 
-def _out(question: Question, user: object) -> QuestionOut:
+def _out(question: Question, user: Actor | Viewer) -> QuestionOut:
     case = question.case
     return QuestionOut(
         id=question.pk, reference=case.reference, session_id=question.session_id,
@@ -34,7 +35,7 @@ def _out(question: Question, user: object) -> QuestionOut:
 
 
 @router.post("/questions", response={201: QuestionOut}, summary="Record a councillor's question")
-def record_question(request: HttpRequest, payload: QuestionIn) -> Status[QuestionOut]:
+def record_question(request: SignedInRequest, payload: QuestionIn) -> Status[QuestionOut]:
     question = question_record(actor=request.user, session_id=payload.session_id, councillor=payload.councillor,
                                asked_on=payload.asked_on, kind=payload.kind, topic=payload.topic,
                                content=payload.content, agencies=payload.agencies)
@@ -60,7 +61,7 @@ def read_question(request: HttpRequest, case_id: int) -> QuestionOut:
 
 @router.post("/questions/{case_id}/follow-up", response={201: QuestionOut},
              summary="Turn the commitment in an approved answer into a follow-up question")
-def follow_up(request: HttpRequest, case_id: int, payload: FollowUpIn) -> Status[QuestionOut]:
+def follow_up(request: SignedInRequest, case_id: int, payload: FollowUpIn) -> Status[QuestionOut]:
     selectors.question_get_for(user=request.user, case_id=case_id)
     question = question_follow_up(actor=request.user, question_id=case_id, commitment=payload.commitment)
     return Status(201, _out(selectors.question_get_for(user=request.user, case_id=question.pk), request.user))
@@ -68,7 +69,7 @@ def follow_up(request: HttpRequest, case_id: int, payload: FollowUpIn) -> Status
 
 @router.post("/questions/{case_id}/withdraw", response=QuestionOut,
              summary="Withdraw your last recorded question (recorded in error, not yet taken up by the agency)")
-def withdraw(request: HttpRequest, case_id: int) -> QuestionOut:
+def withdraw(request: SignedInRequest, case_id: int) -> QuestionOut:
     selectors.question_get_for(user=request.user, case_id=case_id)
     question = question_withdraw(actor=request.user, question_id=case_id)
     return _out(selectors.question_get_for(user=request.user, case_id=question.pk), request.user)

@@ -3,13 +3,12 @@ their own), contributed parts, and the per-agency metrics. Steps go through /api
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
 from secretariat.accounts.constants import Role
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.api.schemas import MetricsOut, PartIn, PartOut, RequestIn, RequestOut
@@ -37,8 +36,8 @@ def _out(item: DataRequest, *, parts: bool = False) -> RequestOut:
 
 
 @router.post("/data-requests", response={201: RequestOut}, summary="File a data request")
-def file_request(request: HttpRequest, payload: RequestIn) -> Status[RequestOut]:
-    user: Any = request.user
+def file_request(request: SignedInRequest, payload: RequestIn) -> Status[RequestOut]:
+    user = request.user
     councillor_id = payload.councillor_id
     if councillor_id is None and user.role == Role.COUNCILLOR:
         own = Councillor.objects.filter(user=user).first()
@@ -73,6 +72,6 @@ def read_request(request: HttpRequest, case_id: int) -> RequestOut:
 
 
 @router.post("/data-requests/{case_id}/parts", response={201: PartOut}, summary="Submit your agency's part")
-def submit_part(request: HttpRequest, case_id: int, payload: PartIn) -> Status[PartOut]:
+def submit_part(request: SignedInRequest, case_id: int, payload: PartIn) -> Status[PartOut]:
     part = request_part_submit(actor=request.user, case_id=case_id, text=payload.text)
     return Status(201, PartOut(agency=part.agency.short_name, text=part.text, submitted_at=part.submitted_at))

@@ -25,6 +25,7 @@ from secretariat.cases.kinds.workflow import STANDARD, Party, Transition, Workfl
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
 from secretariat.cases.services import notify
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.errors import Conflict, ValidationFailed
 
 KIND = "council_question"
@@ -62,7 +63,7 @@ def deadline(case: Case, start: dt.date, calendar: Any) -> dt.date:
     return start + dt.timedelta(days=answer_days(case))
 
 
-def may_take(user: Any, case: Case, transition: Transition) -> None:
+def may_take(user: Actor | Viewer, case: Case, transition: Transition) -> None:
     """Approval happens once per draft: a second approval (a double click, two tabs, two people at once —
     the engine reads this after locking the case row) is refused, and so is sending back an approved answer.
     The Secretariat compiles only an approved answer."""
@@ -85,7 +86,7 @@ def _drafter(case: Case) -> list[Any]:
     return [event.actor] if event is not None else []
 
 
-def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Actor) -> None:
     from secretariat.council.models import Question
 
     question: Question = getattr(case, DETAILS)
@@ -104,7 +105,7 @@ def on_transition(case: Case, transition: Transition, data: dict[str, Any], acto
             raise ValidationFailed(_("There is no draft answer to approve."), code="no_draft_answer")
         question.approved_answer = question.draft_answer = text[:20000]
         question.approved_at = timezone.now()
-        question.approved_by = actor if getattr(actor, "is_authenticated", False) else None
+        question.approved_by = person_or_none(actor)
         question.commitment = str(data.get("commitment", "")).strip()[:5000]
     elif transition.name == "reopen":
         question.approved_answer, question.approved_at, question.approved_by = "", None, None
@@ -113,7 +114,7 @@ def on_transition(case: Case, transition: Transition, data: dict[str, Any], acto
     question.save()
 
 
-def is_requester(user: Any, case: Case) -> bool:
+def is_requester(user: Actor | Viewer, case: Case) -> bool:
     """The councillor who asked, through their portal account."""
     question = getattr(case, "question", None)
     return bool(question and user.pk is not None and question.councillor.user_id == user.pk)

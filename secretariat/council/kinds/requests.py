@@ -11,6 +11,7 @@ from secretariat.cases.kinds import CaseKind, register
 from secretariat.cases.kinds.workflow import Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
+from secretariat.core.actors import Actor, Viewer
 from secretariat.council.models.requests import KIND
 
 SECRETARIAT, LEAD, HEAD, REQUESTER = Party.SECRETARIAT, Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.REQUESTER
@@ -48,7 +49,7 @@ def answer_days(case: Case) -> int:
     return URGENCY_DAYS[request.urgency] if request is not None else URGENCY_DAYS["normal"]
 
 
-def is_requester(user: Any, case: Case) -> bool:
+def is_requester(user: Actor | Viewer, case: Case) -> bool:
     """The councillor whose request it is, signed in to the portal with their own account."""
     if not getattr(user, "is_authenticated", False):
         return False
@@ -56,13 +57,13 @@ def is_requester(user: Any, case: Case) -> bool:
     return request is not None and request.councillor.user_id == user.pk
 
 
-def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Actor) -> None:
     from secretariat.council.services.request_steps import after_step
 
     after_step(case, transition, data, actor)
 
 
-def may_take(user: Any, case: Case, transition: Transition) -> None:
+def may_take(user: Actor, case: Case, transition: Transition) -> None:
     from secretariat.council.services.request_steps import step_allowed
 
     step_allowed(user, case, transition)

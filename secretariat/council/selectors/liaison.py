@@ -8,12 +8,14 @@ from typing import Any
 from django.db.models import QuerySet
 
 from secretariat.accounts.access import scope_to_agency
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, LiaisonOfficer, Training
 
 
-def officer_list(*, user: Any, agency_id: int | None = None, active_only: bool = True) -> QuerySet[LiaisonOfficer]:
+def officer_list(*, user: Actor | Viewer, agency_id: int | None = None,
+                 active_only: bool = True) -> QuerySet[LiaisonOfficer]:
     """The roster the user may see: the Secretariat sees every agency's officers, an agency its own."""
     if not access.can_view_liaison(user):
         return LiaisonOfficer.objects.none()
@@ -25,14 +27,15 @@ def officer_list(*, user: Any, agency_id: int | None = None, active_only: bool =
     return officers.order_by("agency__sort_order", "agency__name", "name")
 
 
-def officer_get_for(*, user: Any, pk: int) -> LiaisonOfficer:
+def officer_get_for(*, user: Actor | Viewer, pk: int) -> LiaisonOfficer:
     officer = officer_list(user=user, active_only=False).filter(pk=pk).first()
     if officer is None:
         raise NotFound()
     return officer
 
 
-def briefing_list(*, user: Any, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet[Briefing]:
+def briefing_list(*, user: Actor | Viewer, start: dt.date | None = None,
+                  end: dt.date | None = None) -> QuerySet[Briefing]:
     if not access.can_view_records(user):
         return Briefing.objects.none()
     briefings = Briefing.objects.select_related("caucus", "caucus__term").prefetch_related(
@@ -40,7 +43,8 @@ def briefing_list(*, user: Any, start: dt.date | None = None, end: dt.date | Non
     return _between(briefings, start, end)
 
 
-def training_list(*, user: Any, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet[Training]:
+def training_list(*, user: Actor | Viewer, start: dt.date | None = None,
+                  end: dt.date | None = None) -> QuerySet[Training]:
     if not access.can_view_records(user):
         return Training.objects.none()
     trainings = Training.objects.prefetch_related("attendees", "attendees__agency")

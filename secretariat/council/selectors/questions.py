@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import OPEN_STATUSES, Case, CaseStatus
 from secretariat.core import roc
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.kinds.questions import KIND as QUESTION_KIND
@@ -24,7 +24,7 @@ UNFINISHED = (*OPEN_STATUSES, CaseStatus.ANSWERED)
 COUNTED = tuple(status for status in CaseStatus.values if status != CaseStatus.DECLINED)
 
 
-def visible_questions(user: Any) -> QuerySet[Question]:
+def visible_questions(user: Actor | Viewer) -> QuerySet[Question]:
     """Secretariat and auditors: all; agency staff: those led by or shared with their agency; a
     councillor with a portal account: their own."""
     rows = Question.objects.all()
@@ -39,7 +39,7 @@ def visible_questions(user: Any) -> QuerySet[Question]:
     return rows.filter(own | Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
-def may_see_draft(user: Any, question: Question) -> bool:
+def may_see_draft(user: Actor | Viewer, question: Question) -> bool:
     """The draft is internal to the government: the councillor sees only the approved answer."""
     allowed = agency_scope_ids(user)
     if allowed is None:
@@ -48,7 +48,7 @@ def may_see_draft(user: Any, question: Question) -> bool:
     return bool(allowed & agencies)
 
 
-def question_get_for(*, user: Any, case_id: int) -> Question:
+def question_get_for(*, user: Actor | Viewer, case_id: int) -> Question:
     question = (visible_questions(user).select_related("case", "case__lead_agency", "session__term", "councillor",
                                                        "lead_agency", "approved_by", "follow_up_of")
                 .filter(pk=case_id).first())
@@ -70,14 +70,14 @@ def active_agencies() -> list[Agency]:
     return list(Agency.objects.filter(is_active=True).order_by("sort_order", "pk"))
 
 
-def questions_recorded(*, user: Any, session: Session, day: dt.date, limit: int = 100) -> list[Question]:
+def questions_recorded(*, user: Actor | Viewer, session: Session, day: dt.date, limit: int = 100) -> list[Question]:
     """The questions of `session` asked on `day`, newest first: what the live-entry clerk sees below the form."""
     rows = (visible_questions(user).filter(session=session, asked_on=day).exclude(case__status=CaseStatus.DECLINED)
             .select_related("case", "councillor", "lead_agency").order_by("-case_id"))
     return list(rows[:limit])
 
 
-def last_withdrawable(user: Any) -> Question | None:
+def last_withdrawable(user: Actor | Viewer) -> Question | None:
     """The clerk's last recorded question when it can still be withdrawn (no agency has taken it up)."""
     last = (Question.objects.filter(recorded_by_id=user.pk).exclude(case__status=CaseStatus.DECLINED)
             .select_related("case", "councillor").order_by("-pk").first())
@@ -107,12 +107,12 @@ class ReviewRow:
     last_decision: str = ""
 
 
-def _unfinished(user: Any, agency_id: int | None) -> QuerySet[Question]:
+def _unfinished(user: Actor | Viewer, agency_id: int | None) -> QuerySet[Question]:
     rows = visible_questions(user).filter(case__status__in=UNFINISHED)
     return rows if agency_id is None else rows.filter(case__lead_agency_id=agency_id)
 
 
-def review_items(*, user: Any, today: dt.date, agency_id: int | None = None, offset: int = 0,
+def review_items(*, user: Actor | Viewer, today: dt.date, agency_id: int | None = None, offset: int = 0,
                  limit: int | None = None) -> list[ReviewRow]:
     """Open and overdue questions by agency for the review meeting: unfinished, lead agency then due date.
     `offset`/`limit` give one page of them; without a limit, all (the exports)."""
@@ -136,7 +136,7 @@ class AgencyLoad:
     overdue: int
 
 
-def review_summary(*, user: Any, today: dt.date) -> list[AgencyLoad]:
+def review_summary(*, user: Actor | Viewer, today: dt.date) -> list[AgencyLoad]:
     """The unfinished and overdue questions per lead agency, in the agencies' order: one GROUP BY over the
     question cases (their status index finds the few unfinished ones), so the Secretariat sees the whole
     city's load at once and opens one agency's items at a time."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -13,6 +12,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case
+from secretariat.core.actors import Actor, Viewer, is_person, is_signed_in
 from secretariat.core.calendar import WorkCalendar, working_days_by
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
@@ -20,17 +20,17 @@ from secretariat.council.models.requests import KIND as REQUEST_KIND
 from secretariat.council.models.requests import DataRequest
 
 
-def is_staff_reader(user: Any) -> bool:
+def is_staff_reader(user: Actor | Viewer) -> bool:
     """Secretariat staff, auditors and agency staff: the people the staff pages are for (not councillors)."""
-    return bool(getattr(user, "is_authenticated", False) and (user.role in CITYWIDE_ROLES or user.role in AGENCY_ROLES))
+    return bool(is_person(user) and (user.role in CITYWIDE_ROLES or user.role in AGENCY_ROLES))
 
 
-def requests_visible(user: Any) -> QuerySet[DataRequest]:
+def requests_visible(user: Actor | Viewer) -> QuerySet[DataRequest]:
     """A councillor sees only their own requests; agency staff those their agency leads or contributes to;
     the Secretariat and auditors all of them."""
     # The kind is implied by the table; saying it lets the queue walk the engine's (kind, newest) index.
     rows = DataRequest.objects.filter(case__kind=REQUEST_KIND).select_related("case", "case__lead_agency", "councillor")
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_signed_in(user):
         return rows.none()
     if user.role == Role.COUNCILLOR:
         return rows.filter(councillor__user=user)
@@ -42,7 +42,7 @@ def requests_visible(user: Any) -> QuerySet[DataRequest]:
     return rows.filter(Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
-def request_queue(user: Any, *, before: int | None = None, size: int = 50) -> list[DataRequest]:
+def request_queue(user: Actor | Viewer, *, before: int | None = None, size: int = 50) -> list[DataRequest]:
     """One page of the reader's requests, newest first; `before` is the last request of the previous page
     (keyset paging: a deep page costs what the first does)."""
     rows = requests_visible(user).defer("content", "answer").order_by("-case__received_at", "-pk")
@@ -53,7 +53,7 @@ def request_queue(user: Any, *, before: int | None = None, size: int = 50) -> li
     return list(rows[:size])
 
 
-def request_get(user: Any, case_id: int) -> DataRequest:
+def request_get(user: Actor | Viewer, case_id: int) -> DataRequest:
     """One request the reader may see; anyone else's is simply not found (no hint it exists)."""
     request = requests_visible(user).filter(pk=case_id).first()
     if request is None:
@@ -82,7 +82,8 @@ class AgencyMetrics:
     average_days: float | None  # working days from filing to first release
 
 
-def metrics_by_agency(user: Any, period: Period, *, calendar: WorkCalendar | None = None) -> list[AgencyMetrics]:
+def metrics_by_agency(user: Actor | Viewer, period: Period, *,
+                      calendar: WorkCalendar | None = None) -> list[AgencyMetrics]:
     """Per lead agency, for requests filed in `period`; agency staff see only their own agencies.
 
     Counted in the database: one GROUP BY for the counts, two for the working days to first release."""

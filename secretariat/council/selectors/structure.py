@@ -6,12 +6,13 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access import structure as access
 from secretariat.council.models import Caucus, Councillor, Session, Term
 
 
-def _require(user: Any) -> None:
+def _require(user: Actor | Viewer) -> None:
     if not access.can_view_structure(user):
         raise NotFound()
 
@@ -24,12 +25,12 @@ def term_current(*, on: Any = None) -> Term | None:
     return terms.order_by("-number").first()
 
 
-def term_list(*, user: Any) -> QuerySet[Term]:
+def term_list(*, user: Actor | Viewer) -> QuerySet[Term]:
     _require(user)
     return Term.objects.order_by("-number")
 
 
-def session_list(*, user: Any, term_id: int | None = None) -> QuerySet[Session]:
+def session_list(*, user: Actor | Viewer, term_id: int | None = None) -> QuerySet[Session]:
     _require(user)
     sessions = Session.objects.select_related("term")
     if term_id is not None:
@@ -37,7 +38,7 @@ def session_list(*, user: Any, term_id: int | None = None) -> QuerySet[Session]:
     return sessions.order_by("-starts_on")
 
 
-def session_get_for(*, user: Any, pk: int) -> Session:
+def session_get_for(*, user: Actor | Viewer, pk: int) -> Session:
     _require(user)
     session = Session.objects.select_related("term").filter(pk=pk).first()
     if session is None:
@@ -45,7 +46,7 @@ def session_get_for(*, user: Any, pk: int) -> Session:
     return session
 
 
-def caucus_list(*, user: Any, term_id: int | None = None) -> QuerySet[Caucus]:
+def caucus_list(*, user: Actor | Viewer, term_id: int | None = None) -> QuerySet[Caucus]:
     _require(user)
     caucuses = Caucus.objects.select_related("term").annotate(
         member_count=Count("members", filter=Q(members__is_active=True)))
@@ -54,7 +55,7 @@ def caucus_list(*, user: Any, term_id: int | None = None) -> QuerySet[Caucus]:
     return caucuses.order_by("-term__number", "name")
 
 
-def councillor_list(*, user: Any, term_id: int | None = None, caucus_id: int | None = None,
+def councillor_list(*, user: Actor | Viewer, term_id: int | None = None, caucus_id: int | None = None,
                     independent: bool = False, text: str = "") -> QuerySet[Councillor]:
     """Councillors, by name; `independent` keeps those in no caucus."""
     _require(user)

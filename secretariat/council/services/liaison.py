@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency, User
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.access import structure as access
@@ -31,7 +31,7 @@ def _check_user(user: User | None, agency: Agency) -> None:
         raise ValidationFailed(_("The account belongs to another agency."), code="invalid", field="user")
 
 
-def officer_create(*, actor: Any, agency: Agency, name: str, title: str = "", phone: str = "", mobile: str = "",
+def officer_create(*, actor: Actor, agency: Agency, name: str, title: str = "", phone: str = "", mobile: str = "",
                    email: str = "", user: User | None = None) -> LiaisonOfficer:
     if not access.can_edit_officers_of(actor, agency.pk):
         raise PermissionRefused()
@@ -44,7 +44,7 @@ def officer_create(*, actor: Any, agency: Agency, name: str, title: str = "", ph
     return officer
 
 
-def officer_update(*, actor: Any, officer_id: int, name: str, title: str = "", phone: str = "", mobile: str = "",
+def officer_update(*, actor: Actor, officer_id: int, name: str, title: str = "", phone: str = "", mobile: str = "",
                    email: str = "", user: User | None = None, is_active: bool = True) -> LiaisonOfficer:
     """Change an officer's details. The officer stays with their agency (a move is a new roster line)."""
     with transaction.atomic():
@@ -62,7 +62,7 @@ def officer_update(*, actor: Any, officer_id: int, name: str, title: str = "", p
     return officer
 
 
-def briefing_record(*, actor: Any, held_on: dt.date, caucus: Caucus, topics: str,
+def briefing_record(*, actor: Actor, held_on: dt.date, caucus: Caucus, topics: str,
                     attending_users: Sequence[User] = (), attending_agencies: Sequence[Agency] = (),
                     attendees_note: str = "") -> Briefing:
     if not access.can_record_liaison(actor):
@@ -73,7 +73,7 @@ def briefing_record(*, actor: Any, held_on: dt.date, caucus: Caucus, topics: str
         raise ValidationFailed(_("The date is outside the caucus's council term."), code="invalid", field="held_on")
     with transaction.atomic():
         briefing = Briefing.objects.create(held_on=held_on, caucus=caucus, topics=topics.strip(),
-                                           attendees_note=attendees_note.strip(), recorded_by=_user_or_none(actor))
+                                           attendees_note=attendees_note.strip(), recorded_by=person_or_none(actor))
         briefing.attending_users.set(attending_users)
         briefing.attending_agencies.set(attending_agencies)
         record_change(actor=actor, action="council.briefing_record", target=briefing, after={
@@ -83,7 +83,7 @@ def briefing_record(*, actor: Any, held_on: dt.date, caucus: Caucus, topics: str
     return briefing
 
 
-def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = "",
+def training_record(*, actor: Actor, held_on: dt.date, title: str, venue: str = "",
                     attendees: Sequence[LiaisonOfficer] = ()) -> Training:
     if not access.can_record_liaison(actor):
         raise PermissionRefused()
@@ -91,13 +91,9 @@ def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = ""
         raise ValidationFailed(_("A title is required."), code="missing_fields", field="title")
     with transaction.atomic():
         training = Training.objects.create(held_on=held_on, title=title.strip(), venue=venue.strip(),
-                                           recorded_by=_user_or_none(actor))
+                                           recorded_by=person_or_none(actor))
         training.attendees.set(attendees)
         record_change(actor=actor, action="council.training_record", target=training, after={
             "held_on": held_on.isoformat(), "title": training.title, "venue": training.venue,
             "attendees": sorted(officer.pk for officer in attendees)})
     return training
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None

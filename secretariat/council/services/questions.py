@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import CaseStatus
 from secretariat.cases.services import case_open, case_transition
+from secretariat.core.actors import Actor
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.changes import SystemActor, record_change, snapshot
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
@@ -24,7 +24,7 @@ AUDITED_FIELDS = ["session", "councillor", "asked_on", "kind", "topic", "lead_ag
 MAX_AGENCIES = 10
 
 
-def _require_secretariat(actor: Any) -> None:
+def _require_secretariat(actor: Actor) -> None:
     if not can_record_questions(actor):
         raise PermissionRefused(_("Only the Secretariat records councillors' questions."))
 
@@ -70,7 +70,7 @@ def _agencies(values: Sequence[int | str | Agency]) -> list[Agency]:
     return list(found.values())
 
 
-def question_record(*, actor: Any, session_id: int, councillor: int | str | Councillor, asked_on: dt.date,
+def question_record(*, actor: Actor, session_id: int, councillor: int | str | Councillor, asked_on: dt.date,
                     kind: str, topic: str, content: str = "", agencies: Sequence[int | str | Agency],
                     at: dt.datetime | None = None, calendar: WorkCalendar | None = None,
                     follow_up_of: Question | None = None) -> Question:
@@ -117,7 +117,7 @@ def question_record(*, actor: Any, session_id: int, councillor: int | str | Coun
     return question
 
 
-def question_follow_up(*, actor: Any, question_id: int, commitment: str = "",
+def question_follow_up(*, actor: Actor, question_id: int, commitment: str = "",
                        at: dt.datetime | None = None) -> Question:
     """A new tracked question for a commitment the agency made in its approved answer (the head may have
     marked it on approval; the Secretariat may name it here), led by the same agency, so that keeping the
@@ -145,7 +145,7 @@ def question_follow_up(*, actor: Any, question_id: int, commitment: str = "",
         )
 
 
-def question_withdraw(*, actor: Any, question_id: int) -> Question:
+def question_withdraw(*, actor: Actor, question_id: int) -> Question:
     """Undo of the live entry: the clerk withdraws the last question they recorded, typed in error, while
     no agency has taken it up yet. The case is declined as recorded in error, so its number stays used
     (numbers are gapless) and the timeline shows who withdrew it; counts and lists leave it out."""
@@ -167,12 +167,12 @@ def question_withdraw(*, actor: Any, question_id: int) -> Question:
     return question
 
 
-def _require_reviewer(actor: Any) -> None:
+def _require_reviewer(actor: Actor) -> None:
     if not can_record_reviews(actor):
         raise PermissionRefused(_("Only the Secretariat or 研考會 records review meetings."))
 
 
-def review_meeting_record(*, actor: Any, held_on: dt.date, chaired_by: str, notes: str = "",
+def review_meeting_record(*, actor: Actor, held_on: dt.date, chaired_by: str, notes: str = "",
                           decisions: Sequence[tuple[int, str, bool]]) -> ReviewMeeting:
     """One review meeting and what it decided about each question it went through: (question id,
     decision, keep tracking). A decision left blank means the item was not discussed."""

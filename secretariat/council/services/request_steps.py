@@ -19,6 +19,7 @@ from secretariat.cases.kinds.workflow import Party, Transition
 from secretariat.cases.models import Case, Outcome
 from secretariat.cases.services import notify
 from secretariat.core import roc
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.models.requests import DataRequest
 
@@ -46,25 +47,25 @@ def _details(case: Case) -> DataRequest:
     return request
 
 
-def _may_draft(actor: Any, case: Case) -> None:
+def _may_draft(actor: Actor, case: Case) -> None:
     parties = parties_of(actor, case)
     if not parties & {Party.LEAD_AGENCY, Party.AGENCY_HEAD, Party.SYSTEM} and not secretariat_leads(case):
         raise PermissionRefused(_("The lead agency drafts the answer; the Secretariat does so only when it leads."))
 
 
-def _may_confirm_due(actor: Any, case: Case) -> None:
+def _may_confirm_due(actor: Actor, case: Case) -> None:
     if not _details(case).marked_urgent:
         raise ValidationFailed(_("Only a request the councillor marked urgent needs a confirmed date."),
                                code="not_urgent")
 
 
-def _may_send_back(actor: Any, case: Case) -> None:
+def _may_send_back(actor: Actor, case: Case) -> None:
     if not _may_review(actor, case):
         raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
                                   "when the Secretariat leads) may send an answer back to its drafter."))
 
 
-def _may_release(actor: Any, case: Case) -> None:
+def _may_release(actor: Actor, case: Case) -> None:
     if not _may_review(actor, case):
         raise PermissionRefused(_("Only a senior reviewer (the lead agency's head, or a Secretariat administrator "
                                   "when the Secretariat leads) may release an answer."))
@@ -73,7 +74,7 @@ def _may_release(actor: Any, case: Case) -> None:
         raise PermissionRefused(_("The answer needs a senior review by someone other than its drafter."))
 
 
-def _may_reopen(actor: Any, case: Case) -> None:
+def _may_reopen(actor: Actor, case: Case) -> None:
     if case.reopen_count >= 1:
         raise ValidationFailed(_("This data request has already been reopened once; it cannot be reopened again."),
                                code="already_reopened")
@@ -83,21 +84,21 @@ _RULES = {"answer": _may_draft, "confirm_due": _may_confirm_due, "send_back": _m
           "close": _may_release, "reopen": _may_reopen}
 
 
-def step_allowed(actor: Any, case: Case, transition: Transition) -> None:
+def step_allowed(actor: Actor, case: Case, transition: Transition) -> None:
     """Refuse, saying why, a step the workflow lets `actor`'s party take but this request does not."""
     rule = _RULES.get(transition.name)
     if rule is not None:
         rule(actor, case)
 
 
-def after_step(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+def after_step(case: Case, transition: Transition, data: dict[str, Any], actor: Actor) -> None:
     request = DataRequest.objects.select_related("councillor").get(pk=case.pk)
     handler = _HANDLERS.get(transition.name)
     if handler:
         handler(request, case, data, actor)
 
 
-def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     # The due date was fixed at filing by urgency (or agreed by the head), not by the day of routing.
     if request.marked_urgent:
         case.due_on = request.head_confirmed_due
@@ -110,7 +111,7 @@ def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) 
     case.save(update_fields=["due_on"])
 
 
-def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     until = data["until"]
     if isinstance(until, str):
         try:
@@ -121,30 +122,31 @@ def _confirm_due(request: DataRequest, case: Case, data: dict[str, Any], actor: 
     if not isinstance(until, dt.date) or until < timezone.localdate(case.received_at):
         raise ValidationFailed(_("The confirmed date cannot be before the request was filed."), code="past_date",
                                field="until")
-    request.head_confirmed_due, request.head_confirmed_by = until, actor
+    request.head_confirmed_due, request.head_confirmed_by = until, person_or_none(actor)
     request.head_confirmed_at = timezone.now()
     request.save(update_fields=["head_confirmed_due", "head_confirmed_by", "head_confirmed_at"])
     case.due_on = until
     case.save(update_fields=["due_on"])
 
 
-def _answer(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _answer(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     request.answer = str(data["answer"])[:20000]
-    request.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+    request.answered_by = person_or_none(actor)
     request.save(update_fields=["answer", "answered_by"])
 
 
-def _may_review(actor: Any, case: Case) -> bool:
+def _may_review(actor: Actor, case: Case) -> bool:
     """The senior reviewer: the lead agency's head, or a Secretariat administrator when the Secretariat leads."""
     if Party.SYSTEM in parties_of(actor, case):
         return True
     if secretariat_leads(case):
-        return getattr(actor, "role", "") in {Role.SECRETARIAT_ADMIN, Role.AGENCY_HEAD} and (
-            actor.role == Role.SECRETARIAT_ADMIN or actor.agency_id == case.lead_agency_id)
+        person = person_or_none(actor)  # the platform itself has no role
+        return person is not None and person.role in {Role.SECRETARIAT_ADMIN, Role.AGENCY_HEAD} and (
+            person.role == Role.SECRETARIAT_ADMIN or person.agency_id == case.lead_agency_id)
     return Party.AGENCY_HEAD in parties_of(actor, case)
 
 
-def _send_back(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _send_back(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     """The answer stays as drafted, for its drafter to revise; they are told why."""
     drafter = request.answered_by
     if drafter is not None:
@@ -153,9 +155,9 @@ def _send_back(request: DataRequest, case: Case, data: dict[str, Any], actor: An
                 "ref": case.reference, "reason": data["reason"]}, case)
 
 
-def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     released_at = case.closed_at or timezone.now()
-    request.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    request.reviewed_by = person_or_none(actor)
     request.reviewed_at = request.released_at = released_at
     if request.first_released_at is None:
         request.first_released_at = released_at
@@ -172,7 +174,7 @@ def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Any)
                 "ref": case.reference, "when": roc.format_slash(timezone.localdate(released_at))}, case)
 
 
-def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Any) -> None:
+def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     request.reopen_reason = str(data["reason"])[:1000]
     request.save(update_fields=["reopen_reason"])
     with translation.override("zh-hant"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import Role
 from secretariat.cases.models import RUNNING_STATUSES
 from secretariat.cases.services import case_open
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import SystemActor, record_change
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
@@ -29,14 +29,14 @@ from secretariat.council.models.requests import (
 FILING_ROLES = {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF}
 
 
-def _may_file_for(actor: Any, councillor: Councillor) -> bool:
+def _may_file_for(actor: Actor, councillor: Councillor) -> bool:
     """A councillor files for themself in the portal; Secretariat staff file on any councillor's behalf."""
     if isinstance(actor, SystemActor) or getattr(actor, "role", "") in FILING_ROLES:
         return True
     return bool(getattr(actor, "is_authenticated", False) and councillor.user_id == actor.pk)
 
 
-def request_file(*, actor: Any, councillor_id: int, subject: str, content: str, urgency: str = Urgency.NORMAL,
+def request_file(*, actor: Actor, councillor_id: int, subject: str, content: str, urgency: str = Urgency.NORMAL,
                  requested_due: dt.date | None = None, marked_urgent: bool = False, urgent_reason: str = "",
                  at: dt.datetime | None = None, calendar: WorkCalendar | None = None) -> DataRequest:
     """Register a data request. Its due date follows urgency (6/3/1 working days from the next working
@@ -69,7 +69,7 @@ def request_file(*, actor: Any, councillor_id: int, subject: str, content: str, 
     with transaction.atomic():
         case = case_open(actor=actor, kind_code=KIND, title=subject or content[:60], received_at=now)
         request = DataRequest.objects.create(
-            case=case, councillor=councillor, filed_by=actor if getattr(actor, "is_authenticated", False) else None,
+            case=case, councillor=councillor, filed_by=person_or_none(actor),
             urgency=urgency, marked_urgent=marked_urgent,
             urgent_reason=urgent_reason[:500] if marked_urgent else "", requested_due=requested_due,
             rule_due=rule_due, subject=case.title, content=content,
@@ -82,7 +82,7 @@ def request_file(*, actor: Any, councillor_id: int, subject: str, content: str, 
     return request
 
 
-def request_part_submit(*, actor: Any, case_id: int, text: str, at: dt.datetime | None = None) -> DataRequestPart:
+def request_part_submit(*, actor: Actor, case_id: int, text: str, at: dt.datetime | None = None) -> DataRequestPart:
     """A contributing agency's part of a request the Secretariat leads; submitting again replaces it."""
     request = DataRequest.objects.select_related("case__lead_agency").filter(pk=case_id).first()
     if request is None:
@@ -90,8 +90,9 @@ def request_part_submit(*, actor: Any, case_id: int, text: str, at: dt.datetime 
     case = request.case
     allowed = agency_scope_ids(actor) or set()
     agency_id = getattr(actor, "agency_id", None)
-    if getattr(actor, "role", "") not in {Role.AGENCY_LIAISON, Role.AGENCY_HEAD} or agency_id not in allowed \
-            or not case.co_agencies.filter(pk=agency_id).exists():
+    person = person_or_none(actor)  # the platform itself has no role, so it is refused below either way
+    if person is None or getattr(actor, "role", "") not in {Role.AGENCY_LIAISON, Role.AGENCY_HEAD} \
+            or agency_id not in allowed or not case.co_agencies.filter(pk=agency_id).exists():
         raise NotFound()
     if not (case.lead_agency and case.lead_agency.is_secretariat) or case.status not in RUNNING_STATUSES:
         raise ValidationFailed(_("Parts are collected only while the Secretariat is preparing the answer."),
@@ -102,7 +103,7 @@ def request_part_submit(*, actor: Any, case_id: int, text: str, at: dt.datetime 
     with transaction.atomic():
         part, _created = DataRequestPart.objects.update_or_create(
             request=request, agency_id=agency_id,
-            defaults={"text": text[:20000], "submitted_by": actor, "submitted_at": at or timezone.now()},
+            defaults={"text": text[:20000], "submitted_by": person, "submitted_at": at or timezone.now()},
         )
         record_change(actor=actor, action="data_request.part", target=case, after={"agency": agency_id})
     return part

@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.actors import Actor
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.access import structure as access
@@ -82,7 +83,7 @@ def _read_rows(text: str) -> list[_Row]:
     return rows
 
 
-def councillor_roster_import(*, actor: Any, text: str) -> ImportResult:
+def councillor_roster_import(*, actor: Actor, text: str) -> ImportResult:
     """Create or update councillors from CSV text with the columns of ROSTER_COLUMNS (a councillor is
     matched by term and name). Every line is checked before anything is written: one bad line
     refuses the whole file. Each change is audited."""
@@ -107,7 +108,7 @@ def councillor_roster_import(*, actor: Any, text: str) -> ImportResult:
     return ImportResult(created=created, updated=updated)
 
 
-def structure_record_save(*, actor: Any, instance: Term | Session | Caucus | Councillor, fields: list[str],
+def structure_record_save(*, actor: Actor, instance: Term | Session | Caucus | Councillor, fields: list[str],
                           created: bool) -> None:
     """Save a term, session, caucus or councillor edited in the administration site (which validated the
     form): the edit is refused to anyone but a Secretariat administrator, and audited."""

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency
+from secretariat.core.actors import Person, SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.council.access import structure as access
@@ -24,7 +25,7 @@ from secretariat.council.services import liaison as services
 from secretariat.council.views.structure import nav_context
 
 
-def _editable_agencies(user: Any) -> Any:
+def _editable_agencies(user: Person) -> Any:
     agencies = Agency.objects.filter(is_active=True).order_by("sort_order", "name")
     if access.can_edit_officers_of(user, None):  # the Secretariat: every agency
         return agencies
@@ -35,7 +36,7 @@ def _editable_agencies(user: Any) -> Any:
 
 @login_required
 @require_GET
-def roster(request: HttpRequest) -> HttpResponse:
+def roster(request: SignedInRequest) -> HttpResponse:
     if not access.can_view_liaison(request.user):
         raise Http404
     show_all = request.GET.get("inactive") == "1"
@@ -52,7 +53,7 @@ def roster(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def officer_create(request: HttpRequest) -> HttpResponse:
+def officer_create(request: SignedInRequest) -> HttpResponse:
     agencies = _editable_agencies(request.user)
     if not agencies.exists():
         raise Http404
@@ -74,7 +75,7 @@ def officer_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def officer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def officer_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         officer = selectors.officer_get_for(user=request.user, pk=pk)
     except NotFound:
@@ -112,7 +113,7 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def briefing_create(request: HttpRequest) -> HttpResponse:
+def briefing_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_record_liaison(request.user):
         raise Http404
     form = BriefingForm(request.POST or None)
@@ -144,7 +145,7 @@ def training_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def training_create(request: HttpRequest) -> HttpResponse:
+def training_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_record_liaison(request.user):
         raise Http404
     form = TrainingForm(request.POST or None)

@@ -3,8 +3,6 @@ reopen an answer once. A councillor sees only their own requests; anyone else's 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,6 +14,7 @@ from secretariat.accounts.constants import Role
 from secretariat.cases.models import CaseStatus
 from secretariat.cases.selectors import notification_unread_list
 from secretariat.cases.services import case_transition
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.council.forms.requests import ReopenForm, RequestForm
@@ -25,8 +24,8 @@ from secretariat.council.selectors.requests import request_get, requests_visible
 from secretariat.council.views.requests import file_from_form
 
 
-def _councillor(request: HttpRequest) -> Councillor:
-    user: Any = request.user
+def _councillor(request: SignedInRequest) -> Councillor:
+    user = request.user
     councillor = (Councillor.objects.filter(user=user, is_active=True).first()
                   if getattr(user, "role", "") == Role.COUNCILLOR else None)
     if councillor is None:
@@ -34,7 +33,7 @@ def _councillor(request: HttpRequest) -> Councillor:
     return councillor
 
 
-def _own(request: HttpRequest, pk: int) -> DataRequest:
+def _own(request: SignedInRequest, pk: int) -> DataRequest:
     _councillor(request)
     try:
         return request_get(request.user, pk)
@@ -44,7 +43,7 @@ def _own(request: HttpRequest, pk: int) -> DataRequest:
 
 @login_required
 @require_GET
-def portal_home(request: HttpRequest) -> HttpResponse:
+def portal_home(request: SignedInRequest) -> HttpResponse:
     councillor = _councillor(request)
     return render(request, "council/portal_home.html", {
         "councillor": councillor, "rows": list(requests_visible(request.user).order_by("-case__received_at")[:200]),
@@ -54,7 +53,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def portal_new(request: HttpRequest) -> HttpResponse:
+def portal_new(request: SignedInRequest) -> HttpResponse:
     councillor = _councillor(request)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -76,13 +75,13 @@ def _detail(request: HttpRequest, item: DataRequest, form: ReopenForm, status: i
 
 @login_required
 @require_GET
-def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def portal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return _detail(request, _own(request, pk), ReopenForm())
 
 
 @login_required
 @require_POST
-def portal_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def portal_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _own(request, pk)
     form = ReopenForm(request.POST)
     if form.is_valid():

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.cases.models import Case
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error, query_id
-from secretariat.core.htmx import HtmxRequest
 from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
 from secretariat.council.access.questions import can_record_questions, can_record_reviews, can_see_review_list
 from secretariat.council.forms.questions import LiveQuestionForm, ReviewMeetingForm
@@ -69,7 +69,7 @@ def _live_context(request: HttpRequest, form: LiveQuestionForm, session: Session
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_live(request: HtmxRequest) -> HttpResponse:
+def question_live(request: SignedInRequest) -> HttpResponse:
     """One keyboard-only form for the clerk in the chamber: Enter (Ctrl+Enter in the content) records the
     question, the form comes back empty with the cursor in the councillor field, today's list below."""
     if not can_record_questions(request.user):
@@ -104,7 +104,7 @@ def question_live(request: HtmxRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_live_undo(request: HtmxRequest) -> HttpResponse:
+def question_live_undo(request: SignedInRequest) -> HttpResponse:
     """Withdraw the clerk's last recorded question (typed in error); the live form comes back as it was."""
     if not can_record_questions(request.user):
         raise Http404
@@ -200,7 +200,7 @@ def _decisions(request: HttpRequest, ids: list[int]) -> list[tuple[int, str, boo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_meeting_create(request: HttpRequest) -> HttpResponse:
+def review_meeting_create(request: SignedInRequest) -> HttpResponse:
     if not can_record_reviews(request.user):
         raise Http404
     rows = selectors.review_items(user=request.user, today=timezone.localdate())
@@ -222,7 +222,7 @@ def review_meeting_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def question_follow_up(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         follow_up = services.question_follow_up(actor=request.user, question_id=pk,
                                                 commitment=request.POST.get("commitment", ""))
@@ -233,7 +233,7 @@ def question_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", follow_up.pk)
 
 
-def panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+def panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
     """The question panel on the generic case page (registered in the app's ready())."""
     question = (visible_questions(user).select_related("session__term", "councillor", "approved_by",
                                                        "follow_up_of__case", "case")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.accounts.constants import Role
 from secretariat.cases.models import RUNNING_STATUSES, Case
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
@@ -35,9 +36,9 @@ def _require_staff(request: HttpRequest) -> None:
 
 @login_required
 @require_GET
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: SignedInRequest) -> HttpResponse:
     _require_staff(request)
-    user: Any = request.user
+    user = request.user
     before = request.GET.get("before", "")
     rows = request_queue(user, before=int(before) if before.isdigit() else None, size=LIST_SIZE + 1)
     return render(request, "council/request_list.html", {
@@ -48,8 +49,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def request_new(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def request_new(request: SignedInRequest) -> HttpResponse:
+    user = request.user
     if user.role not in FILING_ROLES:
         raise Http404
     form = ClerkRequestForm(request.POST or None)
@@ -63,7 +64,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def part_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def part_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = PartForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write your agency's part."))
@@ -95,7 +96,7 @@ def request_metrics(request: HttpRequest) -> HttpResponse:
     }, status=status)
 
 
-def file_from_form(request: HttpRequest, form: Any, *, councillor_id: int) -> DataRequest | None:
+def file_from_form(request: SignedInRequest, form: Any, *, councillor_id: int) -> DataRequest | None:
     """File a valid request form for the councillor (portal and clerk alike); a refusal lands on the form."""
     data = form.cleaned_data
     try:
@@ -109,7 +110,7 @@ def file_from_form(request: HttpRequest, form: Any, *, councillor_id: int) -> Da
     return filed
 
 
-def panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+def panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
     """The data request panel on the generic case page (registered in the app's ready())."""
     item = (DataRequest.objects.select_related("councillor", "filed_by", "answered_by", "reviewed_by",
                                                "head_confirmed_by").filter(pk=case.pk).first())

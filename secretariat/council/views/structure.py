@@ -10,13 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access import structure as access
 from secretariat.council.access.questions import can_see_review_list
 from secretariat.council.selectors import structure as selectors
 
 
-def nav_context(user: Any) -> dict[str, Any]:
+def nav_context(user: Actor | Viewer) -> dict[str, Any]:
     """What the council pages' shared sub-menu needs."""
     return {"show_records": access.can_view_records(user)}
 

@@ -7,42 +7,34 @@ slots and see its slots, never the citizens' data.
 
 from __future__ import annotations
 
-from typing import Any
-
 from secretariat.accounts.constants import CITYWIDE_ROLES, Role
-from secretariat.core.changes import SYSTEM
+from secretariat.core.actors import Actor, Viewer, is_active_actor, is_signed_in, is_system
 
 RECORDER_ROLES = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF})
 
 
-def _active(user: Any) -> bool:
-    if user is SYSTEM:  # setup, demo loading and scheduled work act as the platform itself
-        return True
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def can_record(user: Any) -> bool:
+def can_record(user: Actor | Viewer) -> bool:
     """Secretariat staff: publish slots, record consultations, plan volunteers, reveal personal data."""
-    return _active(user) and (user is SYSTEM or user.is_superuser or user.role in RECORDER_ROLES)
+    return is_active_actor(user) and (is_system(user) or user.is_superuser or user.role in RECORDER_ROLES)
 
 
-def can_view(user: Any) -> bool:
+def can_view(user: Actor | Viewer) -> bool:
     """Secretariat staff and auditors read the records (personal data masked)."""
-    return _active(user) and (user is SYSTEM or user.is_superuser or user.role in CITYWIDE_ROLES)
+    return is_active_actor(user) and (is_system(user) or user.is_superuser or user.role in CITYWIDE_ROLES)
 
 
-def association_ids(user: Any) -> set[int]:
+def association_ids(user: Actor | Viewer) -> set[int]:
     """The associations whose slots `user` publishes as the association's own account."""
-    if not _active(user) or user is SYSTEM:
-        return set()
-    return set(user.consultation_associations.filter(is_active=True).values_list("pk", flat=True))
+    if is_signed_in(user):  # the platform itself speaks for no association
+        return set(user.consultation_associations.filter(is_active=True).values_list("pk", flat=True))
+    return set()
 
 
-def can_publish_for(user: Any, association_id: int) -> bool:
+def can_publish_for(user: Actor | Viewer, association_id: int) -> bool:
     return can_record(user) or association_id in association_ids(user)
 
 
-def can_open_slots(user: Any) -> bool:
+def can_open_slots(user: Actor | Viewer) -> bool:
     """The slots page: Secretariat people and association accounts."""
     return can_view(user) or bool(association_ids(user))
 

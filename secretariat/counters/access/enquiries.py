@@ -5,8 +5,8 @@ on a day (the office calendar: working days, make-up workdays included)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.models import CalendarDay, CalendarYear, DayKind
 
@@ -14,16 +14,16 @@ RECORD_PERM = "counters.record_enquiry"
 VIEW_PERM = "counters.view_enquiry"
 
 
-def may_record(user: Any) -> bool:
+def may_record(user: Actor | Viewer) -> bool:
     """Counter clerks of the Secretariat: tally enquiries and record petition help."""
     return bool(getattr(user, "is_active", False) and user.has_perm(RECORD_PERM))
 
 
-def may_view_statistics(user: Any) -> bool:
+def may_view_statistics(user: Actor | Viewer) -> bool:
     return bool(getattr(user, "is_active", False) and user.has_perm(VIEW_PERM))
 
 
-def statistics_only(user: Any) -> bool:
+def statistics_only(user: Actor | Viewer) -> bool:
     """Who sees the statistics' own menu entry."""
     # A clerk reaches the statistics from the counter screen; one menu entry each is enough.
     return may_view_statistics(user) and not may_record(user)

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.counters.models import Association, Booking, Consultation, Slot
 from secretariat.counters.services.consultation_slots import ASSOCIATION_FIELDS, association_save
@@ -30,8 +31,8 @@ class AssociationAdmin(admin.ModelAdmin[Association]):
 
     def save_model(self, request: HttpRequest, obj: Association, form: Any, change: bool) -> None:
         values = {name: form.cleaned_data[name] for name in ASSOCIATION_FIELDS if name in form.cleaned_data}
-        saved = association_save(actor=request.user, association=Association.objects.get(pk=obj.pk) if change else None,
-                                 **values)
+        saved = association_save(actor=admin_person(request),
+                                 association=Association.objects.get(pk=obj.pk) if change else None, **values)
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.counters.models import Enquiry, EnquiryCategory, PetitionHelp
 from secretariat.counters.services.enquiries import CATEGORY_FIELDS, category_save
@@ -38,8 +39,8 @@ class EnquiryCategoryAdmin(admin.ModelAdmin[EnquiryCategory]):
 
     def save_model(self, request: HttpRequest, obj: EnquiryCategory, form: Any, change: bool) -> None:
         values = {name: form.cleaned_data[name] for name in CATEGORY_FIELDS if name in form.cleaned_data}
-        saved = category_save(actor=request.user, category=EnquiryCategory.objects.get(pk=obj.pk) if change else None,
-                              **values)
+        saved = category_save(actor=admin_person(request),
+                              category=EnquiryCategory.objects.get(pk=obj.pk) if change else None, **values)
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.counters.models import DailyCount, Post, Shift, VolunteerTraining
 from secretariat.counters.services.volunteer_roster import POST_FIELDS, post_save
@@ -27,7 +28,7 @@ class PostAdmin(admin.ModelAdmin[Post]):
 
     def save_model(self, request: HttpRequest, obj: Post, form: Any, change: bool) -> None:
         values = {name: form.cleaned_data[name] for name in POST_FIELDS if name in form.cleaned_data}
-        saved = post_save(actor=request.user, post=Post.objects.get(pk=obj.pk) if change else None, **values)
+        saved = post_save(actor=admin_person(request), post=Post.objects.get(pk=obj.pk) if change else None, **values)
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

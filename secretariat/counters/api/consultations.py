@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.request_context import client_address
 from secretariat.core.roc import Period
@@ -87,7 +88,7 @@ def slots(request: HttpRequest, start: dt.date | None = None, end: dt.date | Non
 
 
 @router.post("/consultations/slots", response={201: SlotOut}, summary="Publish a slot")
-def publish(request: HttpRequest, payload: SlotIn) -> Status[SlotOut]:
+def publish(request: SignedInRequest, payload: SlotIn) -> Status[SlotOut]:
     slot = consultation_slots.slot_publish(actor=request.user, association_id=payload.association_id,
                                            date=payload.date, starts_at=payload.starts_at, ends_at=payload.ends_at,
                                            mode=payload.mode)
@@ -95,7 +96,7 @@ def publish(request: HttpRequest, payload: SlotIn) -> Status[SlotOut]:
 
 
 @router.post("/consultations/slots/{slot_id}/withdraw", response=SlotOut, summary="Withdraw an open slot")
-def withdraw(request: HttpRequest, slot_id: int) -> SlotOut:
+def withdraw(request: SignedInRequest, slot_id: int) -> SlotOut:
     return _slot(consultation_slots.slot_withdraw(actor=request.user, slot_id=slot_id), booked=False)
 
 
@@ -113,19 +114,19 @@ def bookings(request: HttpRequest, start: dt.date | None = None, end: dt.date | 
 
 @router.post("/consultations/bookings/{booking_id}/served", response={201: ConsultationOut},
              summary="Record the booked citizen as served")
-def served(request: HttpRequest, booking_id: int, payload: ServeIn) -> Status[ConsultationOut]:
+def served(request: SignedInRequest, booking_id: int, payload: ServeIn) -> Status[ConsultationOut]:
     row = consultation_records.booking_serve(actor=request.user, booking_id=booking_id, note=payload.note)
     return Status(201, _consultation(row))
 
 
 @router.post("/consultations/bookings/{booking_id}/no-show", response=BookingOut, summary="The citizen did not come")
-def no_show(request: HttpRequest, booking_id: int) -> BookingOut:
+def no_show(request: SignedInRequest, booking_id: int) -> BookingOut:
     booking = consultation_records.booking_no_show(actor=request.user, booking_id=booking_id)
     return _booking(Booking.objects.select_related("slot").get(pk=booking.pk))
 
 
 @router.post("/consultations/walk-ins", response={201: ConsultationOut}, summary="Record a walk-in consultation")
-def walk_in(request: HttpRequest, payload: WalkInIn) -> Status[ConsultationOut]:
+def walk_in(request: SignedInRequest, payload: WalkInIn) -> Status[ConsultationOut]:
     row = consultation_records.walk_in_record(
         actor=request.user, served_on=payload.served_on, field=payload.field, mode=payload.mode,
         association_id=payload.association_id, citizen_name=payload.citizen_name,

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.counters.api.schemas import (
     CategoryCountOut,
@@ -65,14 +66,14 @@ def _require_viewer(request: HttpRequest) -> None:
 
 
 @router.post("/enquiries", response={201: EnquiryOut}, summary="Tally one enquiry at the counter")
-def record_enquiry(request: HttpRequest, payload: TallyIn) -> Status[EnquiryOut]:
+def record_enquiry(request: SignedInRequest, payload: TallyIn) -> Status[EnquiryOut]:
     item = services.enquiry_record(actor=request.user, category_id=payload.category_id,
                                    category_code=payload.category_code, channel=payload.channel, note=payload.note)
     return Status(201, _enquiry_out(item))
 
 
 @router.post("/enquiries/undo", response=EnquiryOut, summary="Undo your own last entry of today")
-def undo_enquiry(request: HttpRequest, payload: UndoIn) -> EnquiryOut:
+def undo_enquiry(request: SignedInRequest, payload: UndoIn) -> EnquiryOut:
     return _enquiry_out(services.enquiry_undo(actor=request.user, enquiry_id=payload.enquiry_id))
 
 
@@ -111,7 +112,7 @@ def categories(request: HttpRequest, include_inactive: bool = False) -> list[Enq
 
 
 @router.post("/petition-help", response={201: HelpOut}, summary="Record petition help given at the counter")
-def record_help(request: HttpRequest, payload: HelpIn) -> Status[HelpOut]:
+def record_help(request: SignedInRequest, payload: HelpIn) -> Status[HelpOut]:
     item = petition_help_record(actor=request.user, helped_on=payload.helped_on, kind=payload.kind,
                                 people_count=payload.people_count, action_taken=payload.action_taken,
                                 petition_reference=payload.petition_reference)

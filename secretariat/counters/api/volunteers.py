@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.counters.access import desks as desk_access
@@ -61,7 +62,7 @@ def volunteers(request: HttpRequest, inactive: bool = False) -> list[VolunteerOu
 
 
 @router.post("/volunteers", response={201: VolunteerOut}, summary="Add a volunteer")
-def volunteer_add(request: HttpRequest, payload: VolunteerIn) -> Status[VolunteerOut]:
+def volunteer_add(request: SignedInRequest, payload: VolunteerIn) -> Status[VolunteerOut]:
     row = volunteer_roster.volunteer_create(actor=request.user, name=payload.name, phone=payload.phone,
                                             email=payload.email, skills=payload.skills,
                                             availability=payload.availability, joined_on=payload.joined_on)
@@ -81,21 +82,21 @@ def shifts(request: HttpRequest, week: dt.date | None = None) -> list[ShiftOut]:
 
 
 @router.post("/volunteer-shifts", response={201: ShiftOut}, summary="Plan a shift (overlaps refused, 409)")
-def shift_add(request: HttpRequest, payload: ShiftIn) -> Status[ShiftOut]:
+def shift_add(request: SignedInRequest, payload: ShiftIn) -> Status[ShiftOut]:
     row = volunteer_shifts.shift_plan(actor=request.user, volunteer_id=payload.volunteer_id, post_id=payload.post_id,
                                       starts_at=payload.starts_at, ends_at=payload.ends_at)
     return Status(201, _shift(row))
 
 
 @router.post("/volunteer-shifts/{shift_id}/attendance", response=ShiftOut, summary="Take attendance")
-def attendance(request: HttpRequest, shift_id: int, payload: AttendanceIn) -> ShiftOut:
+def attendance(request: SignedInRequest, shift_id: int, payload: AttendanceIn) -> ShiftOut:
     row = volunteer_shifts.shift_attendance_record(actor=request.user, shift_id=shift_id, attended=payload.attended,
                                                    minutes=payload.minutes)
     return _shift(row)
 
 
 @router.delete("/volunteer-shifts/{shift_id}", response={204: None}, summary="Remove a planned shift")
-def shift_remove(request: HttpRequest, shift_id: int) -> Status[None]:
+def shift_remove(request: SignedInRequest, shift_id: int) -> Status[None]:
     volunteer_shifts.shift_remove(actor=request.user, shift_id=shift_id)
     return Status(204, None)
 
@@ -107,7 +108,7 @@ def counts(request: HttpRequest, start: dt.date, end: dt.date) -> list[Volunteer
 
 
 @router.post("/volunteer-counts", response={201: VolunteerCountOut}, summary="Set a post's counts for a day")
-def count_set(request: HttpRequest, payload: CountIn) -> Status[VolunteerCountOut]:
+def count_set(request: SignedInRequest, payload: CountIn) -> Status[VolunteerCountOut]:
     row = volunteer_roster.daily_count_record(actor=request.user, post_id=payload.post_id, date=payload.date,
                                               people_served=payload.people_served, leaflets=payload.leaflets)
     return Status(201, _count(row))
@@ -121,7 +122,7 @@ def trainings(request: HttpRequest) -> list[VolunteerTrainingOut]:
 
 
 @router.post("/volunteer-trainings", response={201: VolunteerTrainingOut}, summary="Record a training")
-def training_add(request: HttpRequest, payload: VolunteerTrainingIn) -> Status[VolunteerTrainingOut]:
+def training_add(request: SignedInRequest, payload: VolunteerTrainingIn) -> Status[VolunteerTrainingOut]:
     row = volunteer_roster.training_record(actor=request.user, held_on=payload.held_on, title=payload.title,
                                            venue=payload.venue, attendee_ids=payload.attendee_ids)
     return Status(201, VolunteerTrainingOut(id=row.pk, held_on=row.held_on, title=row.title, venue=row.venue,

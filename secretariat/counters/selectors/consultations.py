@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Booking, BookingStatus, Consultation, Slot
 from secretariat.petitions.access.personal_data import mask_email, mask_name, mask_phone
@@ -40,7 +41,7 @@ def open_slots(*, field: str = "", today: dt.date | None = None, days: int = PUB
     return slots.order_by("date", "starts_at", "association__sort_order")
 
 
-def slot_list(*, user: object, start: dt.date, end: dt.date, field: str = "") -> QuerySet[Slot]:
+def slot_list(*, user: Actor | Viewer, start: dt.date, end: dt.date, field: str = "") -> QuerySet[Slot]:
     """Slots between two days for the staff page: the Secretariat sees all, an association its own."""
     slots = (Slot.objects.select_related("association").filter(date__gte=start, date__lte=end)
              .annotate(taken=_active_booking()).order_by("date", "starts_at", "association__sort_order"))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.counters.access.enquiries import counter_open_on as counter_open_on
 from secretariat.counters.access.enquiries import may_record as may_record
 from secretariat.counters.access.enquiries import may_view_statistics as may_view_statistics
@@ -73,13 +73,13 @@ def tally_board(*, day: dt.date) -> TallyBoard:
     return TallyBoard(day=day, rows=rows)
 
 
-def last_entry_of(*, user: Any, day: dt.date) -> Enquiry | None:
+def last_entry_of(*, user: Actor | Viewer, day: dt.date) -> Enquiry | None:
     """The clerk's own latest counted entry of `day`: what undo would take back."""
     return (counted().filter(recorded_by_id=user.pk, recorded_on=day).select_related("category")
             .order_by("-recorded_at", "-pk").first())
 
 
-def recent_entries_of(*, user: Any, day: dt.date, limit: int = 8) -> list[Enquiry]:
+def recent_entries_of(*, user: Actor | Viewer, day: dt.date, limit: int = 8) -> list[Enquiry]:
     """The clerk's latest entries of `day`, undone ones included (marked), newest first."""
     return list(Enquiry.objects.filter(recorded_by_id=user.pk, recorded_on=day).select_related("category")
                 .order_by("-recorded_at", "-pk")[:limit])

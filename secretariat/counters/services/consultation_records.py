@@ -4,14 +4,13 @@ logged reveal of a citizen's personal data to a member of staff."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
+from secretariat.core.actors import Actor, Person, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
@@ -22,11 +21,7 @@ BOOKING_PERSONAL = ("name", "phone", "email")
 WALK_IN_PERSONAL = ("citizen_name", "citizen_phone")
 
 
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
-
-
-def _check_recorder(actor: Any) -> None:
+def _check_recorder(actor: Actor) -> None:
     if not desk_access.can_record(actor):
         raise PermissionRefused()
 
@@ -38,7 +33,7 @@ def _check_kind(field: str, mode: str) -> None:
         raise ValidationFailed(_("Choose on site or remote."), code="invalid_mode", field="mode")
 
 
-def booking_serve(*, actor: Any, booking_id: int, note: str = "") -> Consultation:
+def booking_serve(*, actor: Actor, booking_id: int, note: str = "") -> Consultation:
     """The booked citizen was served: the consultation is recorded with the slot's day, field and mode."""
     _check_recorder(actor)
     with transaction.atomic():
@@ -54,13 +49,13 @@ def booking_serve(*, actor: Any, booking_id: int, note: str = "") -> Consultatio
         booking.save(update_fields=["status"])
         consultation = Consultation.objects.create(
             served_on=slot.date, field=slot.field, mode=slot.mode, association_id=slot.association_id,
-            booking=booking, note=note.strip()[:300], recorded_by=_user_or_none(actor))
+            booking=booking, note=note.strip()[:300], recorded_by=person_or_none(actor))
         record_change(actor=actor, action="counters.consultation_record", target=consultation,
                       after=snapshot(consultation, CONSULTATION_FIELDS))
     return consultation
 
 
-def booking_no_show(*, actor: Any, booking_id: int) -> Booking:
+def booking_no_show(*, actor: Actor, booking_id: int) -> Booking:
     _check_recorder(actor)
     with transaction.atomic():
         booking = Booking.objects.select_for_update().select_related("slot").filter(pk=booking_id).first()
@@ -77,7 +72,7 @@ def booking_no_show(*, actor: Any, booking_id: int) -> Booking:
     return booking
 
 
-def walk_in_record(*, actor: Any, served_on: dt.date, field: str, mode: str = Mode.ON_SITE,
+def walk_in_record(*, actor: Actor, served_on: dt.date, field: str, mode: str = Mode.ON_SITE,
                    association_id: int | None = None, citizen_name: str = "", citizen_phone: str = "",
                    note: str = "") -> Consultation:
     """A citizen who came without booking was served."""
@@ -96,14 +91,14 @@ def walk_in_record(*, actor: Any, served_on: dt.date, field: str, mode: str = Mo
         consultation = Consultation.objects.create(
             served_on=served_on, field=field, mode=mode, association=association, is_walk_in=True,
             citizen_name=citizen_name.strip()[:60], citizen_phone=citizen_phone.strip()[:30],
-            note=note.strip()[:300], recorded_by=_user_or_none(actor))
+            note=note.strip()[:300], recorded_by=person_or_none(actor))
         record_change(actor=actor, action="counters.consultation_record", target=consultation,
                       after={**snapshot(consultation, CONSULTATION_FIELDS),
                              "has_citizen": bool(consultation.citizen_name or consultation.citizen_phone)})
     return consultation
 
 
-def booking_personal_data_reveal(*, actor: Any, booking_id: int, reason: str) -> dict[str, str]:
+def booking_personal_data_reveal(*, actor: Person, booking_id: int, reason: str) -> dict[str, str]:
     """The booked citizen's name, phone and e-mail unmasked, for a stated reason; the view is logged."""
     _check_recorder(actor)
     booking = Booking.objects.filter(pk=booking_id).first()
@@ -114,7 +109,7 @@ def booking_personal_data_reveal(*, actor: Any, booking_id: int, reason: str) ->
     return {name: getattr(booking, name) for name in BOOKING_PERSONAL}
 
 
-def walk_in_personal_data_reveal(*, actor: Any, consultation_id: int, reason: str) -> dict[str, str]:
+def walk_in_personal_data_reveal(*, actor: Person, consultation_id: int, reason: str) -> dict[str, str]:
     _check_recorder(actor)
     consultation = Consultation.objects.filter(pk=consultation_id).first()
     if consultation is None:

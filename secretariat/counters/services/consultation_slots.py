@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
 from secretariat.counters.models import Association, BookingStatus, ConsultationField, Mode, Slot
 
 SLOT_FIELDS = ["association", "field", "date", "starts_at", "ends_at", "mode", "is_withdrawn"]
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _check_times(*, date: dt.date, starts_at: dt.time, ends_at: dt.time, mode: str) -> None:
@@ -31,7 +26,7 @@ def _check_times(*, date: dt.date, starts_at: dt.time, ends_at: dt.time, mode: s
         raise ValidationFailed(_("A slot cannot be published for a past day."), code="past_date", field="date")
 
 
-def slot_publish(*, actor: Any, association_id: int, date: dt.date, starts_at: dt.time, ends_at: dt.time,
+def slot_publish(*, actor: Actor, association_id: int, date: dt.date, starts_at: dt.time, ends_at: dt.time,
                  mode: str = Mode.ON_SITE) -> Slot:
     """Publish one bookable slot (one citizen). The same association, day, start and mode once only."""
     association = Association.objects.filter(pk=association_id, is_active=True).first()
@@ -44,7 +39,7 @@ def slot_publish(*, actor: Any, association_id: int, date: dt.date, starts_at: d
         with transaction.atomic():
             slot = Slot.objects.create(association=association, field=association.field, date=date,
                                        starts_at=starts_at, ends_at=ends_at, mode=mode,
-                                       published_by=_user_or_none(actor))
+                                       published_by=person_or_none(actor))
             record_change(actor=actor, action="counters.slot_publish", target=slot,
                           after=snapshot(slot, SLOT_FIELDS))
     except IntegrityError:
@@ -53,7 +48,7 @@ def slot_publish(*, actor: Any, association_id: int, date: dt.date, starts_at: d
     return slot
 
 
-def slot_withdraw(*, actor: Any, slot_id: int) -> Slot:
+def slot_withdraw(*, actor: Actor, slot_id: int) -> Slot:
     """Take a slot off the public page. A booked slot cannot be withdrawn: the citizen cancels, or staff
     record them as served or not come."""
     with transaction.atomic():
@@ -73,7 +68,7 @@ def slot_withdraw(*, actor: Any, slot_id: int) -> Slot:
 ASSOCIATION_FIELDS = ["name", "field", "is_active", "sort_order"]
 
 
-def association_save(*, actor: Any, association: Association | None = None, name: str, field: str,
+def association_save(*, actor: Actor, association: Association | None = None, name: str, field: str,
                      is_active: bool = True, sort_order: int = 0) -> Association:
     """Add or change a partner association (reference data, edited by the administrator in the admin)."""
     if not (actor is SYSTEM or getattr(actor, "has_perm", lambda perm: False)("counters.change_association")):

@@ -9,15 +9,14 @@ calendar and a read of the category.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.core import roc
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import enquiries as rules
@@ -27,13 +26,9 @@ NOTE_LENGTH = 300
 CATEGORY_FIELDS = ["code", "name", "name_en", "hotkey", "sort_order", "is_active"]
 
 
-def _require_recorder(actor: Any) -> None:
+def _require_recorder(actor: Actor) -> None:
     if not rules.may_record(actor):
         raise PermissionRefused()
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _active_category(category_id: int | None, code: str | None) -> EnquiryCategory:
@@ -49,7 +44,7 @@ def _active_category(category_id: int | None, code: str | None) -> EnquiryCatego
     return category
 
 
-def enquiry_record(*, actor: Any, category_id: int | None = None, category_code: str | None = None,
+def enquiry_record(*, actor: Actor, category_id: int | None = None, category_code: str | None = None,
                    channel: str = EnquiryChannel.COUNTER, note: str = "", at: dt.datetime | None = None) -> Enquiry:
     """Tally one enquiry in an active category (by id or code) at `at` (now by default).
 
@@ -72,7 +67,7 @@ def enquiry_record(*, actor: Any, category_id: int | None = None, category_code:
     category = _active_category(category_id, category_code)
     with transaction.atomic():
         enquiry = Enquiry.objects.create(category=category, channel=channel, note=note, recorded_at=moment,
-                                         recorded_on=day, recorded_by=_user_or_none(actor))
+                                         recorded_on=day, recorded_by=person_or_none(actor))
         _day_count_add(day=day, category_id=category.pk, delta=1)
         record_change(actor=actor, action="counters.enquiry_record", target=enquiry,
                       after={"category": category.code, "channel": channel, "recorded_on": day.isoformat(),
@@ -80,7 +75,7 @@ def enquiry_record(*, actor: Any, category_id: int | None = None, category_code:
     return enquiry
 
 
-def enquiry_undo(*, actor: Any, enquiry_id: int | None = None, at: dt.datetime | None = None) -> Enquiry:
+def enquiry_undo(*, actor: Actor, enquiry_id: int | None = None, at: dt.datetime | None = None) -> Enquiry:
     """Take back the clerk's own last counted entry of today; it stays as a row marked undone.
 
     `enquiry_id`, when given, is the entry the clerk saw as their last: if another entry of theirs came
@@ -149,7 +144,7 @@ def _clean_category(code: str, name: str, hotkey: str) -> tuple[str, str, str]:
     return code, name, hotkey.lower()
 
 
-def category_save(*, actor: Any, category: EnquiryCategory | None = None, code: str, name: str, hotkey: str,
+def category_save(*, actor: Actor, category: EnquiryCategory | None = None, code: str, name: str, hotkey: str,
                   name_en: str = "", sort_order: int = 0, is_active: bool = True) -> EnquiryCategory:
     """Create (`category` None) or change an enquiry category; only a Secretariat administrator may.
 

@@ -8,13 +8,13 @@ person recording it may see it; a number that finds no petition is refused rathe
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import User
+from secretariat.core.actors import Actor
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.counters.access import enquiries as rules
@@ -26,7 +26,7 @@ MAX_PEOPLE = 100_000
 HELP_FIELDS = ["helped_on", "kind", "people_count", "action_taken", "petition_case", "petition_reference"]
 
 
-def petition_case_id(*, actor: Any, reference: str) -> int:
+def petition_case_id(*, actor: Actor, reference: str) -> int:
     """The case id of the petition numbered `reference` that `actor` may see; ValidationFailed if none."""
     reference = reference.strip().upper()
     found = [item for item in petition_list(user=actor, filters=PetitionFilter(text=reference), limit=5)
@@ -57,7 +57,7 @@ def _check(*, kind: str, people_count: int, action_taken: str, helped_on: dt.dat
     return action_taken
 
 
-def petition_help_record(*, actor: Any, helped_on: dt.date, kind: str, action_taken: str, people_count: int = 1,
+def petition_help_record(*, actor: Actor, helped_on: dt.date, kind: str, action_taken: str, people_count: int = 1,
                          petition_reference: str = "") -> PetitionHelp:
     """Record help given at the counter on `helped_on` (today or earlier): individual (1 person) or
     collective (2 people or more), what was done, and optionally the number of the petition filed."""

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.audit.services import personal_data_access_record
+from secretariat.core.actors import Actor, Person, person_or_none
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.counters.access import desks as desk_access
@@ -25,11 +25,7 @@ VOLUNTEER_FIELDS = ["name", "skills", "availability", "joined_on", "is_active"]
 VOLUNTEER_PERSONAL = ("phone", "email")
 
 
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
-
-
-def check_recorder(actor: Any) -> None:
+def check_recorder(actor: Actor) -> None:
     if not desk_access.can_record(actor):
         raise PermissionRefused()
 
@@ -46,7 +42,7 @@ def _clean_volunteer(name: str, phone: str, email: str) -> tuple[str, str, str]:
     return name[:60], phone[:30], email
 
 
-def volunteer_create(*, actor: Any, name: str, phone: str = "", email: str = "", skills: str = "",
+def volunteer_create(*, actor: Actor, name: str, phone: str = "", email: str = "", skills: str = "",
                      availability: str = "", joined_on: dt.date | None = None) -> Volunteer:
     check_recorder(actor)
     name, phone, email = _clean_volunteer(name, phone, email)
@@ -59,7 +55,7 @@ def volunteer_create(*, actor: Any, name: str, phone: str = "", email: str = "",
     return volunteer
 
 
-def volunteer_update(*, actor: Any, volunteer_id: int, name: str, phone: str = "", email: str = "",
+def volunteer_update(*, actor: Actor, volunteer_id: int, name: str, phone: str = "", email: str = "",
                      skills: str = "", availability: str = "", is_active: bool = True) -> Volunteer:
     check_recorder(actor)
     name, phone, email = _clean_volunteer(name, phone, email)
@@ -78,7 +74,7 @@ def volunteer_update(*, actor: Any, volunteer_id: int, name: str, phone: str = "
     return volunteer
 
 
-def volunteer_personal_data_reveal(*, actor: Any, volunteer_id: int, reason: str) -> dict[str, str]:
+def volunteer_personal_data_reveal(*, actor: Person, volunteer_id: int, reason: str) -> dict[str, str]:
     """The volunteer's phone and e-mail, for a stated reason; the view is logged."""
     check_recorder(actor)
     volunteer = Volunteer.objects.filter(pk=volunteer_id).first()
@@ -101,7 +97,7 @@ def _count(value: Any, field: str) -> int:
     return value
 
 
-def daily_count_record(*, actor: Any, post_id: int, date: dt.date, people_served: int, leaflets: int) -> DailyCount:
+def daily_count_record(*, actor: Actor, post_id: int, date: dt.date, people_served: int, leaflets: int) -> DailyCount:
     """Set one post's counts for one day (a second entry for the same post and day replaces the first)."""
     check_recorder(actor)
     people_served = _count(people_served, "people_served")
@@ -118,7 +114,7 @@ def daily_count_record(*, actor: Any, post_id: int, date: dt.date, people_served
             # get_or_create: two clerks entering the same post and day at once end on one row.
             row, _created = DailyCount.objects.get_or_create(post=post, date=date)
             row = DailyCount.objects.select_for_update().get(pk=row.pk)
-        row.people_served, row.leaflets, row.recorded_by = people_served, leaflets, _user_or_none(actor)
+        row.people_served, row.leaflets, row.recorded_by = people_served, leaflets, person_or_none(actor)
         row.save()
         record_change(actor=actor, action="counters.daily_count_record", target=row, before=before,
                       after={"post": post.pk, "date": date.isoformat(), "people_served": people_served,
@@ -126,7 +122,7 @@ def daily_count_record(*, actor: Any, post_id: int, date: dt.date, people_served
     return row
 
 
-def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = "",
+def training_record(*, actor: Actor, held_on: dt.date, title: str, venue: str = "",
                     attendee_ids: Sequence[int] = ()) -> VolunteerTraining:
     check_recorder(actor)
     title = title.strip()
@@ -137,7 +133,7 @@ def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = ""
         raise ValidationFailed(_("Some of the attendees are not on the roster."), code="invalid", field="attendees")
     with transaction.atomic():
         training = VolunteerTraining.objects.create(held_on=held_on, title=title[:120], venue=venue.strip()[:120],
-                                                    recorded_by=_user_or_none(actor))
+                                                    recorded_by=person_or_none(actor))
         training.attendees.set(attendees)
         record_change(actor=actor, action="counters.volunteer_training_record", target=training, after={
             "held_on": held_on.isoformat(), "title": training.title, "venue": training.venue,
@@ -148,7 +144,7 @@ def training_record(*, actor: Any, held_on: dt.date, title: str, venue: str = ""
 POST_FIELDS = ["code", "name", "sort_order", "is_active"]
 
 
-def post_save(*, actor: Any, post: Post | None = None, code: str, name: str, sort_order: int = 0,
+def post_save(*, actor: Actor, post: Post | None = None, code: str, name: str, sort_order: int = 0,
               is_active: bool = True) -> Post:
     """Add or change a volunteer desk (reference data, edited by the administrator in the admin)."""
     if not (actor is SYSTEM or getattr(actor, "has_perm", lambda perm: False)("counters.change_post")):

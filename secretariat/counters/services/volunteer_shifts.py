@@ -5,14 +5,13 @@ placing the same person at once cannot both succeed."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
 from secretariat.core import roc
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, ValidationFailed
 from secretariat.counters.models import Post, Shift, Volunteer
@@ -20,10 +19,6 @@ from secretariat.counters.services.volunteer_roster import check_recorder
 
 SHIFT_FIELDS = ["volunteer", "post", "starts_at", "ends_at", "minutes", "attended", "attended_minutes"]
 LONGEST_SHIFT = dt.timedelta(hours=12)
-
-
-def _user_or_none(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -34,7 +29,7 @@ def _minutes(starts_at: dt.datetime, ends_at: dt.datetime) -> int:
     return int((ends_at - starts_at).total_seconds() // 60)
 
 
-def shift_plan(*, actor: Any, volunteer_id: int, post_id: int, starts_at: dt.datetime,
+def shift_plan(*, actor: Actor, volunteer_id: int, post_id: int, starts_at: dt.datetime,
                ends_at: dt.datetime) -> Shift:
     """Place a volunteer at a post for a time. Refused: ends before it starts, longer than 12 hours, an
     inactive volunteer or post, or an overlap with another shift of the same volunteer (409)."""
@@ -61,12 +56,12 @@ def shift_plan(*, actor: Any, volunteer_id: int, post_id: int, starts_at: dt.dat
                 params={"name": volunteer.name, "post": clash.post.name, "day": roc.format_words(local.date()),
                         "start": f"{local:%H:%M}", "end": f"{timezone.localtime(clash.ends_at):%H:%M}"})
         shift = Shift.objects.create(volunteer=volunteer, post=post, starts_at=starts_at, ends_at=ends_at,
-                                     minutes=_minutes(starts_at, ends_at), planned_by=_user_or_none(actor))
+                                     minutes=_minutes(starts_at, ends_at), planned_by=person_or_none(actor))
         record_change(actor=actor, action="counters.shift_plan", target=shift, after=snapshot(shift, SHIFT_FIELDS))
     return shift
 
 
-def shift_remove(*, actor: Any, shift_id: int) -> None:
+def shift_remove(*, actor: Actor, shift_id: int) -> None:
     """Take a shift off the plan; one whose attendance was taken stays (it counts for the hours)."""
     check_recorder(actor)
     with transaction.atomic():
@@ -80,7 +75,7 @@ def shift_remove(*, actor: Any, shift_id: int) -> None:
         shift.delete()
 
 
-def shift_attendance_record(*, actor: Any, shift_id: int, attended: bool, minutes: int | None = None) -> Shift:
+def shift_attendance_record(*, actor: Actor, shift_id: int, attended: bool, minutes: int | None = None) -> Shift:
     """Take attendance: present (for the planned time, or `minutes` when they stayed shorter or longer) or
     absent (0 minutes). Not before the shift has begun."""
     check_recorder(actor)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.core import roc
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.redirects import redirect_next
@@ -34,7 +35,7 @@ def _day(text: str, default: dt.date) -> dt.date:
         return default
 
 
-def _associations(user: Any) -> Any:
+def _associations(user: Actor | Viewer) -> Any:
     associations = Association.objects.filter(is_active=True)
     if desk_access.can_record(user):
         return associations
@@ -43,7 +44,7 @@ def _associations(user: Any) -> Any:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: SignedInRequest) -> HttpResponse:
     """Slots of two weeks from `start`, with the publish form; bookings of those days for the Secretariat."""
     user = request.user
     if not desk_access.can_open_slots(user):
@@ -82,7 +83,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def slot_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def slot_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         consultation_slots.slot_withdraw(actor=request.user, slot_id=pk)
     except ApplicationError as error:
@@ -94,7 +95,7 @@ def slot_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def booking_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def booking_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
     """`served` or `no_show` for a booking of a day that has come."""
     try:
         if step == "served":
@@ -112,7 +113,7 @@ def booking_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def booking_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_reveal(request: SignedInRequest, pk: int) -> HttpResponse:
     """The booked citizen's data, unmasked once a reason is given; each reveal is logged."""
     if not desk_access.can_record(request.user):
         raise Http404
@@ -136,7 +137,7 @@ def booking_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def walk_in(request: HttpRequest) -> HttpResponse:
+def walk_in(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_record(request.user):
         raise Http404
     form = WalkInForm(request.POST or None, initial={"served_on": timezone.localdate(),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.errors import ApplicationError
 from secretariat.core.htmx import HtmxRequest
@@ -93,7 +94,7 @@ def _int_or_none(value: str | None) -> int | None:
 
 @login_required
 @require_POST
-def record(request: HtmxRequest) -> HttpResponse:
+def record(request: SignedInRequest) -> HttpResponse:
     _require_clerk(request)
     channel = request.POST.get("channel", EnquiryChannel.COUNTER)
     category_id = _int_or_none(request.POST.get("category"))
@@ -108,7 +109,7 @@ def record(request: HtmxRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def undo(request: HtmxRequest) -> HttpResponse:
+def undo(request: SignedInRequest) -> HttpResponse:
     _require_clerk(request)
     try:
         enquiry = services.enquiry_undo(actor=request.user, enquiry_id=_int_or_none(request.POST.get("enquiry")))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.counters.forms.enquiries import PetitionHelpForm
@@ -27,7 +28,7 @@ def _before(request: HttpRequest) -> int | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def petition_help(request: HttpRequest) -> HttpResponse:
+def petition_help(request: SignedInRequest) -> HttpResponse:
     if not selectors.may_record(request.user):
         raise Http404
     form = PetitionHelpForm(request.POST or None, initial={"helped_on": timezone.localdate()})

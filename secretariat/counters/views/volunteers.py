@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
@@ -47,7 +48,7 @@ def roster(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def volunteer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def volunteer_edit(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
     if not desk_access.can_record(request.user):
         raise Http404
     volunteer = _volunteer(pk) if pk is not None else None
@@ -83,7 +84,7 @@ def volunteer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def volunteer_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_reveal(request: SignedInRequest, pk: int) -> HttpResponse:
     if not desk_access.can_record(request.user):
         raise Http404
     volunteer = _volunteer(pk)

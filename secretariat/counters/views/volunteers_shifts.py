@@ -7,13 +7,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.counters.access import desks as desk_access
@@ -36,7 +37,7 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def week(request: HttpRequest) -> HttpResponse:
+def week(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_view(request.user):
         raise Http404
     monday = _monday(request.GET.get("week", ""))
@@ -68,7 +69,7 @@ def week(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def shift_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def shift_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
     """`present`, `absent` or `remove` for one shift, back to its week."""
     try:
         if step == "remove":
@@ -88,7 +89,7 @@ def shift_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def daily_counts(request: HttpRequest) -> HttpResponse:
+def daily_counts(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_view(request.user):
         raise Http404
     today = timezone.localdate()
@@ -116,7 +117,7 @@ def daily_counts(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def trainings(request: HttpRequest) -> HttpResponse:
+def trainings(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_view(request.user):
         raise Http404
     form = TrainingForm(request.POST or None)

@@ -15,19 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeGuard
 
 from django.db.models import QuerySet
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import AGENCY_ROLES, Role
 from secretariat.accounts.models import Agency
+from secretariat.core.actors import Actor, Person, Viewer, is_signed_in
 from secretariat.core.changes import SystemActor
 from secretariat.core.site_settings import setting_get
 from secretariat.media.models.opinion import OpinionItem
 
 
-def is_monitor(user: Any) -> bool:
+def is_monitor(user: Actor | Viewer) -> bool:
     if isinstance(user, SystemActor):  # imports from feeds, the demo
         return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -40,18 +41,17 @@ def is_monitor(user: Any) -> bool:
                 and unit.name == setting_get("media.unit_name") and unit.agency.is_secretariat)
 
 
-def can_read(user: Any) -> bool:
+def can_read(user: Actor | Viewer) -> bool:
     """Whether `user` may open the opinion pages at all (their scope may still be one agency)."""
     scope = agency_scope_ids(user)
     return scope is None or bool(scope)
 
 
-def is_agency_responder(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role in AGENCY_ROLES
-                and user.agency_id)
+def is_agency_responder(user: Actor | Viewer) -> TypeGuard[Person]:
+    return bool(is_signed_in(user) and user.role in AGENCY_ROLES and user.agency_id)
 
 
-def items_visible(user: Any) -> QuerySet[OpinionItem]:
+def items_visible(user: Actor | Viewer) -> QuerySet[OpinionItem]:
     """Every item for Secretariat roles and auditors; the items concerning their agency for agency staff."""
     rows = OpinionItem.objects.all()
     if isinstance(user, SystemActor):  # scheduled work and the demo act for the Secretariat

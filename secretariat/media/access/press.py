@@ -16,10 +16,10 @@ Decisions (written down so they are reviewed like code):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
-from secretariat.core.changes import SYSTEM
+from secretariat.core.actors import Actor, Viewer, is_signed_in, is_system
 from secretariat.core.site_settings import setting_get
 
 UNIT_HEAD_PERMISSION = "media.approve_as_unit_head"
@@ -27,35 +27,29 @@ SECRETARIAT_WRITERS = frozenset({Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF}
 DRAFTER_ROLES = SECRETARIAT_WRITERS | AGENCY_ROLES
 
 
-def _active(user: Any) -> bool:
-    if user is SYSTEM:
-        return True
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def is_media_unit(user: Any) -> bool:
+def is_media_unit(user: Actor | Viewer) -> bool:
     """A member of the Secretariat's media unit (or the platform itself, for imports and the demo)."""
-    if user is SYSTEM:
+    if is_system(user):
         return True
-    if not _active(user) or user.role not in SECRETARIAT_WRITERS or user.unit_id is None:
+    if not is_signed_in(user) or user.role not in SECRETARIAT_WRITERS or user.unit is None:
         return False
     unit = user.unit
     return bool(unit.agency.is_secretariat and unit.name == setting_get("media.unit_name"))
 
 
-def can_draft(user: Any) -> bool:
-    return user is SYSTEM or (_active(user) and user.role in DRAFTER_ROLES and user.agency_id is not None)
+def can_draft(user: Actor | Viewer) -> TypeGuard[Actor]:
+    return is_system(user) or (is_signed_in(user) and user.role in DRAFTER_ROLES and user.agency_id is not None)
 
 
-def can_edit_draft(user: Any, release: Any) -> bool:
+def can_edit_draft(user: Actor | Viewer, release: Any) -> bool:
     """The drafting agency's writers edit a draft; the media unit may tidy any draft it is shown."""
-    return can_draft(user) and (user is SYSTEM or user.agency_id == release.agency_id or is_media_unit(user))
+    return can_draft(user) and (is_system(user) or user.agency_id == release.agency_id or is_media_unit(user))
 
 
-def can_unit_approve(user: Any, release: Any) -> bool:
-    if user is SYSTEM:
+def can_unit_approve(user: Actor | Viewer, release: Any) -> bool:
+    if is_system(user):
         return True
-    if not _active(user) or user.pk == release.drafted_by_id:
+    if not is_signed_in(user) or user.pk == release.drafted_by_id:
         return False
     if release.agency.is_secretariat:
         return bool(user.agency_id == release.agency_id and user.role in SECRETARIAT_WRITERS
@@ -64,23 +58,24 @@ def can_unit_approve(user: Any, release: Any) -> bool:
     return bool(user.role == Role.AGENCY_HEAD and user.agency_id == release.agency_id)
 
 
-def can_media_approve(user: Any, release: Any) -> bool:
-    return is_media_unit(user) and (user is SYSTEM or user.pk != release.drafted_by_id)
+def can_media_approve(user: Actor | Viewer, release: Any) -> bool:
+    return is_media_unit(user) and (is_system(user) or user.pk != release.drafted_by_id)
 
 
-def can_publish(user: Any) -> bool:
+def can_publish(user: Actor | Viewer) -> bool:
     return is_media_unit(user)
 
 
-def can_view_releases(user: Any) -> bool:
+def can_view_releases(user: Actor | Viewer) -> bool:
     """Who opens the staff pages of releases (each list is still scoped to the reader's agency)."""
-    return user is SYSTEM or (_active(user) and (user.is_superuser or user.role in CITYWIDE_ROLES | AGENCY_ROLES))
+    return is_system(user) or (is_signed_in(user)
+                               and (user.is_superuser or user.role in CITYWIDE_ROLES | AGENCY_ROLES))
 
 
-def can_view_records(user: Any) -> bool:
+def can_view_records(user: Actor | Viewer) -> bool:
     """Press events, the schedule, social posts and trainings are the Secretariat's records."""
-    return user is SYSTEM or (_active(user) and (user.is_superuser or user.role in CITYWIDE_ROLES))
+    return is_system(user) or (is_signed_in(user) and (user.is_superuser or user.role in CITYWIDE_ROLES))
 
 
-def can_keep_records(user: Any) -> bool:
+def can_keep_records(user: Actor | Viewer) -> bool:
     return is_media_unit(user)

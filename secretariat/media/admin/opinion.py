@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from secretariat.core.actors import admin_person
 from secretariat.core.admin_base import ReadOnlyAdmin
 from secretariat.core.errors import ApplicationError
 from secretariat.media.models.opinion import OpinionDigest, OpinionFeed
@@ -38,7 +39,7 @@ class OpinionFeedAdmin(admin.ModelAdmin[OpinionFeed]):
     readonly_fields = ["last_fetched_at", "last_result"]
 
     def save_model(self, request: HttpRequest, obj: OpinionFeed, form: Any, change: bool) -> None:
-        opinion_feed_save(actor=request.user, feed=obj)
+        opinion_feed_save(actor=admin_person(request), feed=obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # items keep pointing at their feed; switch a feed off instead

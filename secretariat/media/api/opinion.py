@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound, ValidationFailed
 from secretariat.media.access.opinion import can_read
 from secretariat.media.api.schemas import (
@@ -58,7 +59,7 @@ def _fresh(request: HttpRequest, pk: int) -> ItemOut:
 
 
 @router.post("/opinion/items", response={201: ItemOut}, summary="Record an opinion item (monitors)")
-def create_item(request: HttpRequest, payload: ItemIn) -> Status[ItemOut]:
+def create_item(request: SignedInRequest, payload: ItemIn) -> Status[ItemOut]:
     item = opinion_item_create(actor=request.user, outlet=payload.outlet, medium=payload.medium,
                                headline=payload.headline, seen_at=payload.seen_at, link=payload.link,
                                summary=payload.summary, sentiment=payload.sentiment, reach=payload.reach,
@@ -86,20 +87,20 @@ def read_item(request: HttpRequest, item_id: int) -> ItemOut:
 
 
 @router.post("/opinion/items/{item_id}/severity", response=ItemOut, summary="Adjust (or reset) the severity")
-def adjust_severity(request: HttpRequest, item_id: int, payload: SeverityIn) -> ItemOut:
+def adjust_severity(request: SignedInRequest, item_id: int, payload: SeverityIn) -> ItemOut:
     opinion_severity_adjust(actor=request.user, item_id=item_id, score=payload.score, reason=payload.reason,
                             version=payload.version)
     return _fresh(request, item_id)
 
 
 @router.post("/opinion/items/{item_id}/escalate", response=ItemOut, summary="Escalate to an incident case")
-def escalate_item(request: HttpRequest, item_id: int, payload: EscalateIn) -> ItemOut:
+def escalate_item(request: SignedInRequest, item_id: int, payload: EscalateIn) -> ItemOut:
     opinion_escalate(actor=request.user, item_id=item_id, agency_id=payload.agency_id, note=payload.note)
     return _fresh(request, item_id)
 
 
 @router.post("/opinion/items/{item_id}/responses", response={201: ResponseOut}, summary="Record a response")
-def record_response(request: HttpRequest, item_id: int, payload: ResponseIn) -> Status[ResponseOut]:
+def record_response(request: SignedInRequest, item_id: int, payload: ResponseIn) -> Status[ResponseOut]:
     response = opinion_response_record(actor=request.user, item_id=item_id, kind=payload.kind, text=payload.text,
                                        link=payload.link, agency_id=payload.agency_id,
                                        responded_at=payload.responded_at)
@@ -107,7 +108,7 @@ def record_response(request: HttpRequest, item_id: int, payload: ResponseIn) -> 
 
 
 @router.post("/opinion/import", response={201: ImportOut}, summary="Import a CSV file (all rows or none)")
-def import_csv(request: HttpRequest, file: UploadedFile = File(...)) -> Any:  # type: ignore[type-arg]  # noqa: B008
+def import_csv(request: SignedInRequest, file: UploadedFile = File(...)) -> Any:  # type: ignore[type-arg]  # noqa: B008
     result = opinion_csv_import(actor=request.user, data=file.read())  # bad rows: 400 listing each line
     return Status(201, ImportOut(created=result.created, item_ids=result.item_ids))
 

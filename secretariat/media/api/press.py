@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.media.api.press_records import router as records_router
 from secretariat.media.api.schemas import (
     CorrectIn,
@@ -54,7 +55,7 @@ def release_list(request: HttpRequest, status: ReleaseStatus | None = None, wait
 
 
 @router.post("/releases", response={201: ReleaseOut})
-def release_draft(request: HttpRequest, payload: ReleaseIn) -> Any:
+def release_draft(request: SignedInRequest, payload: ReleaseIn) -> Any:
     """Draft a release for your agency. The body is limited HTML or plain text; active content is refused."""
     return Status(201, _out(services.release_draft(actor=request.user, title=payload.title, body=payload.body)))
 
@@ -65,14 +66,14 @@ def release_get(request: HttpRequest, release_id: int) -> Any:
 
 
 @router.put("/releases/{release_id}", response=ReleaseOut)
-def release_update(request: HttpRequest, release_id: int, payload: ReleaseUpdateIn) -> Any:
+def release_update(request: SignedInRequest, release_id: int, payload: ReleaseUpdateIn) -> Any:
     selectors.release_get_for(user=request.user, pk=release_id)
     return _out(services.release_update(actor=request.user, release_id=release_id, version=payload.version,
                                         title=payload.title, body=payload.body))
 
 
 @router.post("/releases/{release_id}/files", response={201: FileOut})
-def release_file_add(request: HttpRequest, release_id: int, file: File[UploadedFile],
+def release_file_add(request: SignedInRequest, release_id: int, file: File[UploadedFile],
                      kind: Form[str] = "image", caption: Form[str] = "") -> Any:
     """Attach an image (PNG/JPEG, size-checked) or a file (multipart form: file, kind, caption)."""
     selectors.release_get_for(user=request.user, pk=release_id)

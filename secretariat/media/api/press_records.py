@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from secretariat.accounts.models import Agency
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound, ValidationFailed
 from secretariat.media.api.schemas import (
     EventIn,
@@ -48,7 +49,7 @@ def event_list(request: HttpRequest, kind: EventKind | None = None) -> Any:
 
 
 @router.post("/press-events", response={201: PressEventOut})
-def event_record(request: HttpRequest, payload: EventIn) -> Any:
+def event_record(request: SignedInRequest, payload: EventIn) -> Any:
     agencies = list(Agency.objects.filter(pk__in=payload.agency_ids))
     if len(agencies) != len(set(payload.agency_ids)):
         raise ValidationFailed(field="agency_ids")
@@ -59,7 +60,7 @@ def event_record(request: HttpRequest, payload: EventIn) -> Any:
 
 
 @router.post("/mayor-schedule", response={201: ScheduleOut})
-def schedule_entry_add(request: HttpRequest, payload: ScheduleIn) -> Any:
+def schedule_entry_add(request: SignedInRequest, payload: ScheduleIn) -> Any:
     """Add a coming public item to the mayor's schedule (an item in the past is refused)."""
     entry = schedule_services.schedule_entry_add(actor=request.user, starts_at=payload.starts_at,
                                                  place=payload.place, event=payload.event)
@@ -67,7 +68,7 @@ def schedule_entry_add(request: HttpRequest, payload: ScheduleIn) -> Any:
 
 
 @router.post("/mayor-schedule/{day}/publish", response=PublicDayOut)
-def schedule_day_publish(request: HttpRequest, day: dt.date) -> Any:
+def schedule_day_publish(request: SignedInRequest, day: dt.date) -> Any:
     schedule_services.schedule_day_publish(actor=request.user, day=day)
     return _public_day(day)
 
@@ -102,7 +103,7 @@ def post_calendar(request: HttpRequest, year: int, month: int) -> Any:
 
 
 @router.post("/social-posts", response={201: SocialPostOut})
-def post_plan(request: HttpRequest, payload: PostIn) -> Any:
+def post_plan(request: SignedInRequest, payload: PostIn) -> Any:
     post = services.post_plan(actor=request.user, platform=payload.platform, post_type=payload.post_type,
                               title=payload.title, planned_at=payload.planned_at, link=payload.link,
                               published_at=payload.published_at, reach=payload.reach)
@@ -110,7 +111,7 @@ def post_plan(request: HttpRequest, payload: PostIn) -> Any:
 
 
 @router.patch("/social-posts/{post_id}", response=SocialPostOut)
-def post_update(request: HttpRequest, post_id: int, payload: PostUpdateIn) -> Any:
+def post_update(request: SignedInRequest, post_id: int, payload: PostUpdateIn) -> Any:
     """Record publication (time, link) or the reach figure; send the `version` you read."""
     if not selectors.post_list(user=request.user).filter(pk=post_id).exists():
         raise NotFound()
@@ -125,7 +126,7 @@ def training_list(request: HttpRequest) -> Any:
 
 
 @router.post("/trainings", response={201: PressTrainingOut})
-def training_record(request: HttpRequest, payload: PressTrainingIn) -> Any:
+def training_record(request: SignedInRequest, payload: PressTrainingIn) -> Any:
     training = services.training_record(actor=request.user, held_on=payload.held_on, kind=payload.kind,
                                         title=payload.title, venue=payload.venue, attendance=payload.attendance)
     return Status(201, training)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.media.access.opinion import DigestGroup, digest_groups, items_visible
@@ -19,7 +19,7 @@ __all__ = ["Cursor", "DigestGroup", "ItemFilters", "digest_get", "digest_groups"
 PAGE_SIZE = 50
 
 
-def item_get_for(*, user: Any, pk: int) -> OpinionItem:
+def item_get_for(*, user: Actor | Viewer, pk: int) -> OpinionItem:
     item = items_visible(user).select_related("case", "case__lead_agency", "entered_by").filter(pk=pk).first()
     if item is None:
         raise NotFound()
@@ -55,7 +55,7 @@ class Cursor:
             return None
 
 
-def item_list(*, user: Any, filters: ItemFilters, after: Cursor | None = None,
+def item_list(*, user: Actor | Viewer, filters: ItemFilters, after: Cursor | None = None,
               size: int = PAGE_SIZE) -> tuple[list[OpinionItem], Cursor | None]:
     """One page of the items `user` may see, most severe first, then newest; and the cursor of the next
     page (None on the last). Keyset pagination: the page after a cursor costs the same at any depth."""

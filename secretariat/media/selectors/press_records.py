@@ -6,12 +6,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.roc import Period
 from secretariat.core.site_settings import setting_get
 from secretariat.media.access import press as access
@@ -33,14 +33,14 @@ def _bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
             dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=TAIPEI))
 
 
-def event_list(*, user: Any, kind: str = "") -> QuerySet[PressEvent]:
+def event_list(*, user: Actor | Viewer, kind: str = "") -> QuerySet[PressEvent]:
     if not access.can_view_records(user):
         return PressEvent.objects.none()
     events = PressEvent.objects.select_related("release").prefetch_related("agencies")
     return (events.filter(kind=kind) if kind else events).order_by("-held_at", "-pk")
 
 
-def post_list(*, user: Any, platform: str = "", post_type: str = "") -> QuerySet[SocialPost]:
+def post_list(*, user: Actor | Viewer, platform: str = "", post_type: str = "") -> QuerySet[SocialPost]:
     if not access.can_view_records(user):
         return SocialPost.objects.none()
     posts = SocialPost.objects.all()
@@ -57,7 +57,7 @@ class CalendarDay:
     posts: list[SocialPost]
 
 
-def post_calendar(*, user: Any, year: int, month: int) -> list[list[CalendarDay]]:
+def post_calendar(*, user: Actor | Viewer, year: int, month: int) -> list[list[CalendarDay]]:
     """The month as weeks (Monday first) of days, each with the posts planned for it."""
     first = dt.datetime(year, month, 1, tzinfo=TAIPEI)
     after = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=TAIPEI)
@@ -69,13 +69,13 @@ def post_calendar(*, user: Any, year: int, month: int) -> list[list[CalendarDay]
              for day in week] for week in weeks]
 
 
-def training_list(*, user: Any) -> QuerySet[MediaTraining]:
+def training_list(*, user: Actor | Viewer) -> QuerySet[MediaTraining]:
     if not access.can_view_records(user):
         return MediaTraining.objects.none()
     return MediaTraining.objects.order_by("-held_on", "-pk")
 
 
-def schedule_days(*, user: Any, since: dt.date) -> QuerySet[ScheduleDay]:
+def schedule_days(*, user: Actor | Viewer, since: dt.date) -> QuerySet[ScheduleDay]:
     """The staff view: days from `since` on, with their items."""
     if not access.can_view_records(user):
         return ScheduleDay.objects.none()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
@@ -13,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from secretariat.accounts.access import scope_to_agency
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.media.access import press as access
@@ -24,7 +24,7 @@ PAGE_SIZE = 20
 SEARCH_DAYS = 366
 
 
-def release_list(*, user: Any, status: str = "", awaiting_me: bool = False) -> QuerySet[PressRelease]:
+def release_list(*, user: Actor | Viewer, status: str = "", awaiting_me: bool = False) -> QuerySet[PressRelease]:
     """The releases the user may see on the staff pages: Secretariat roles (the media unit among them) and
     auditors every agency's, agency people their own agency's (and its district offices')."""
     if not access.can_view_releases(user):
@@ -39,16 +39,17 @@ def release_list(*, user: Any, status: str = "", awaiting_me: bool = False) -> Q
     return releases.order_by("-updated_at", "-pk")
 
 
-def _awaiting(user: Any) -> Q:
+def _awaiting(user: Actor | Viewer) -> Q:
     wanted = Q(pk__in=[])
     if access.is_media_unit(user):
         wanted |= Q(status__in=[ReleaseStatus.UNIT_APPROVED, ReleaseStatus.APPROVED])
-    if user.agency_id is not None:
-        wanted |= Q(status=ReleaseStatus.SUBMITTED, agency_id=user.agency_id)
+    person = person_or_none(user)  # the platform itself belongs to no agency
+    if person is not None and person.agency_id is not None:
+        wanted |= Q(status=ReleaseStatus.SUBMITTED, agency_id=person.agency_id)
     return wanted
 
 
-def release_get_for(*, user: Any, pk: int) -> PressRelease:
+def release_get_for(*, user: Actor | Viewer, pk: int) -> PressRelease:
     release = release_list(user=user).filter(pk=pk).first()
     if release is None:
         raise NotFound()

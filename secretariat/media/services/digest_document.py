@@ -7,7 +7,6 @@ ODF 1.2 already has. Each reader gets the groups they may see: an agency's staff
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from odfdo import Header, Paragraph
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.core import roc
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.odf import ODT_CONTENT_TYPE as ODT_CONTENT_TYPE  # the views send the ODT with it
 from secretariat.core.odf import odt_bytes, text_document
 from secretariat.core.pdf import odt_to_pdf
@@ -58,10 +58,10 @@ def digest_odt(*, day: dt.date, groups: list[DigestGroup]) -> bytes:
     return odt_bytes(document)
 
 
-def digest_for(*, user: Any, day: dt.date) -> bytes:
+def digest_for(*, user: Actor | Viewer, day: dt.date) -> bytes:
     """The ODT a reader may download: every group for the Secretariat, their agency's for agency staff."""
     return digest_odt(day=day, groups=digest_groups(day=day, agency_ids=agency_scope_ids(user)))
 
 
-def digest_pdf_for(*, user: Any, day: dt.date) -> bytes:
+def digest_pdf_for(*, user: Actor | Viewer, day: dt.date) -> bytes:
     return odt_to_pdf(digest_for(user=user, day=day))

@@ -17,6 +17,7 @@ from secretariat.accounts.models import Agency
 from secretariat.cases.models import RUNNING_STATUSES
 from secretariat.cases.services import case_open, case_transition
 from secretariat.core import roc
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access.opinion import is_agency_responder, is_monitor, items_visible
@@ -52,7 +53,7 @@ class ItemDraft:
     topics: str = ""
     agencies: tuple[Agency, ...] = ()
 
-    def model(self, *, source: str, actor: Any, keywords: list[str], feed_id: int | None = None) -> OpinionItem:
+    def model(self, *, source: str, actor: Actor, keywords: list[str], feed_id: int | None = None) -> OpinionItem:
         score = rules.severity_score(
             medium=self.medium, sentiment=self.sentiment, reach=self.reach, agency_count=len(self.agencies),
             keyword_hits=rules.keyword_hits((self.headline, self.summary, self.topics), keywords))
@@ -61,10 +62,10 @@ class ItemDraft:
             summary=self.summary, sentiment=self.sentiment, reach=self.reach, topics=self.topics,
             seen_at=self.seen_at, seen_on=timezone.localdate(self.seen_at), source=source, feed_id=feed_id,
             computed_score=score, severity=score,
-            entered_by=actor if getattr(actor, "is_authenticated", False) else None)
+            entered_by=person_or_none(actor))
 
 
-def _require_monitor(actor: Any) -> None:
+def _require_monitor(actor: Actor) -> None:
     if not is_monitor(actor):
         raise PermissionRefused(_("Only the media unit's monitors may do this."))
 
@@ -128,7 +129,7 @@ def duplicate_refusal(existing: OpinionItem) -> Conflict:
                 "day": roc.format_slash(existing.seen_on)})
 
 
-def opinion_item_create(*, actor: Any, outlet: Any, medium: Any, headline: Any, seen_at: dt.datetime | None,
+def opinion_item_create(*, actor: Actor, outlet: Any, medium: Any, headline: Any, seen_at: dt.datetime | None,
                         link: Any = "", summary: Any = "", sentiment: Any = Sentiment.NEUTRAL, reach: Any = 0,
                         topics: Any = "", agency_ids: Iterable[Any] = ()) -> OpinionItem:
     """A monitor records one item. A link already recorded (after normalising) is refused with the
@@ -154,7 +155,7 @@ def opinion_item_create(*, actor: Any, outlet: Any, medium: Any, headline: Any, 
     return item
 
 
-def _locked(actor: Any, item_id: int, version: int | None) -> OpinionItem:
+def _locked(actor: Actor, item_id: int, version: int | None) -> OpinionItem:
     visible = items_visible(actor).filter(pk=item_id).values("pk")
     item = OpinionItem.objects.select_for_update().filter(pk__in=visible).first()
     if item is None:
@@ -164,7 +165,7 @@ def _locked(actor: Any, item_id: int, version: int | None) -> OpinionItem:
     return item
 
 
-def opinion_severity_adjust(*, actor: Any, item_id: int, score: int | None, reason: str = "",
+def opinion_severity_adjust(*, actor: Actor, item_id: int, score: int | None, reason: str = "",
                             version: int | None = None) -> OpinionItem:
     """Override the computed severity with `score` (0–100) for a stated reason, or remove the override
     (score None). The ranking uses the override from now on."""
@@ -187,7 +188,7 @@ def opinion_severity_adjust(*, actor: Any, item_id: int, score: int | None, reas
     return item
 
 
-def opinion_escalate(*, actor: Any, item_id: int, agency_id: Any, note: str = "",
+def opinion_escalate(*, actor: Actor, item_id: int, agency_id: Any, note: str = "",
                      at: dt.datetime | None = None) -> OpinionItem:
     """Make the item a tracked incident led by `agency_id`, due by the configured deadline (the same day
     by default). An item is escalated once; escalation without an agency is refused."""
@@ -215,7 +216,7 @@ def opinion_escalate(*, actor: Any, item_id: int, agency_id: Any, note: str = ""
     return item
 
 
-def _response_agency(actor: Any, item: OpinionItem, agency_id: Any) -> Agency:
+def _response_agency(actor: Actor, item: OpinionItem, agency_id: Any) -> Agency:
     """Agency staff answer for their own agency; a monitor names the agency it records for. Either way
     the agency must be one the item concerns."""
     if not is_monitor(actor) and not is_agency_responder(actor):  # a reader is refused, not asked for an agency
@@ -233,7 +234,7 @@ def _response_agency(actor: Any, item: OpinionItem, agency_id: Any) -> Agency:
     return agency
 
 
-def opinion_response_record(*, actor: Any, item_id: int, kind: Any, text: Any, link: Any = "",
+def opinion_response_record(*, actor: Actor, item_id: int, kind: Any, text: Any, link: Any = "",
                             agency_id: Any = None, responded_at: dt.datetime | None = None) -> OpinionResponse:
     """Record an agency's public response to an item. When the item is an open incident led by that
     agency, the response answers and closes the case in the same transaction."""
@@ -256,7 +257,7 @@ def opinion_response_record(*, actor: Any, item_id: int, kind: Any, text: Any, l
         response = OpinionResponse.objects.create(
             item=item, agency=agency, kind=kind, responded_at=responded_at,
             responded_on=timezone.localdate(responded_at), link=link_text, text=body,
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None)
+            recorded_by=person_or_none(actor))
         record_change(actor=actor, action="opinion.respond", target=item,
                       after={"response": response.pk, "agency": agency.pk, "kind": kind,
                              "responded_at": responded_at.isoformat()})

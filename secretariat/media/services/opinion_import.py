@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.models import Agency
+from secretariat.core.actors import Actor
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import ApplicationError, NotFound, ValidationFailed
 from secretariat.media.models.opinion import ItemSource, Medium, OpinionFeed, OpinionItem, Sentiment
@@ -160,7 +161,7 @@ def _check_rows(text: str) -> list[ItemDraft]:
     return drafts
 
 
-def items_write(drafts: list[ItemDraft], *, actor: Any, source: str, feed: OpinionFeed | None = None) -> list[int]:
+def items_write(drafts: list[ItemDraft], *, actor: Actor, source: str, feed: OpinionFeed | None = None) -> list[int]:
     """Insert checked drafts and their agencies: two bulk inserts and one audit row, whatever the count.
     Call inside a transaction (the demo loads its half-year through here, as a day's CSV import would)."""
     keywords = rules.flagged_keywords()
@@ -182,7 +183,7 @@ def items_write(drafts: list[ItemDraft], *, actor: Any, source: str, feed: Opini
     return item_ids
 
 
-def opinion_csv_import(*, actor: Any, data: bytes) -> ImportResult:
+def opinion_csv_import(*, actor: Actor, data: bytes) -> ImportResult:
     """Import a monitor's CSV file (see HEADERS for the columns). All rows are written or none."""
     _require_monitor(actor)
     if len(data) > MAX_CSV_BYTES:
@@ -231,7 +232,7 @@ def _feed_drafts(feed: OpinionFeed, parsed: Any, now: dt.datetime) -> tuple[list
     return fresh, skipped + len(known)
 
 
-def opinion_feed_import(*, actor: Any, feed_id: int, content: bytes | None = None) -> ImportResult:
+def opinion_feed_import(*, actor: Actor, feed_id: int, content: bytes | None = None) -> ImportResult:
     """Fetch the feed (or parse `content`, as tests do) and record its new entries. Only http(s) feed
     addresses are fetched: a file path typed as an address must not read the server's files."""
     _require_monitor(actor)
@@ -260,7 +261,7 @@ def _feed_done(feed: OpinionFeed, now: dt.datetime, result: str) -> None:
     feed.save(update_fields=["last_fetched_at", "last_result"])
 
 
-def opinion_feeds_import_all(*, actor: Any) -> dict[str, int]:
+def opinion_feeds_import_all(*, actor: Actor) -> dict[str, int]:
     """The periodic job: every active feed, each on its own (one unreadable feed does not stop the rest)."""
     outcome: dict[str, int] = {}
     for feed in OpinionFeed.objects.filter(is_active=True).order_by("pk"):
@@ -274,7 +275,7 @@ def opinion_feeds_import_all(*, actor: Any) -> dict[str, int]:
 FEED_FIELDS = ["name", "url", "outlet", "medium", "is_active"]
 
 
-def opinion_feed_save(*, actor: Any, feed: OpinionFeed) -> OpinionFeed:
+def opinion_feed_save(*, actor: Actor, feed: OpinionFeed) -> OpinionFeed:
     """Save a feed an administrator configured (new or changed), audited. The address must be http(s)."""
     _require_monitor(actor)
     rules.link_key(feed.url)

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import Agency, User
+from secretariat.accounts.models import Agency
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access import press as access
@@ -30,10 +31,6 @@ from secretariat.media.models import (
 POST_FIELDS = ["platform", "post_type", "title", "planned_at", "published_at", "link", "reach", "version"]
 
 
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
-
-
 def _required(value: str, field: str, message: Any) -> str:
     value = (value or "").strip()
     if not value:
@@ -41,12 +38,12 @@ def _required(value: str, field: str, message: Any) -> str:
     return value
 
 
-def _check_keeper(actor: Any) -> None:
+def _check_keeper(actor: Actor) -> None:
     if not access.can_keep_records(actor):
         raise PermissionRefused()
 
 
-def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, topic: str, outlets: str = "",
+def event_record(*, actor: Actor, kind: str, held_at: dt.datetime, place: str, topic: str, outlets: str = "",
                  agencies: Sequence[Agency] = (), release_id: int | None = None) -> PressEvent:
     _check_keeper(actor)
     if kind not in EventKind.values:
@@ -61,7 +58,8 @@ def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, top
                                    code="invalid", field="release")
     with transaction.atomic():
         event = PressEvent.objects.create(kind=kind, held_at=held_at, place=place[:120], topic=topic[:200],
-                                          outlets=outlets.strip()[:300], release=release, recorded_by=_user(actor))
+                                          outlets=outlets.strip()[:300], release=release,
+                                          recorded_by=person_or_none(actor))
         event.agencies.set(agencies)
         record_change(actor=actor, action="media.event_record", target=event, after={
             **snapshot(event, ["kind", "held_at", "place", "topic", "outlets", "release"]),
@@ -69,7 +67,7 @@ def event_record(*, actor: Any, kind: str, held_at: dt.datetime, place: str, top
     return event
 
 
-def post_plan(*, actor: Any, platform: str, post_type: str, title: str, planned_at: dt.datetime,
+def post_plan(*, actor: Actor, platform: str, post_type: str, title: str, planned_at: dt.datetime,
               link: str = "", published_at: dt.datetime | None = None, reach: int | None = None) -> SocialPost:
     """Put a post on the calendar; with `published_at` it is recorded as already published."""
     _check_keeper(actor)
@@ -87,7 +85,7 @@ def post_plan(*, actor: Any, platform: str, post_type: str, title: str, planned_
             post = SocialPost.objects.create(
                 platform=platform, post_type=post_type, title=title[:200], planned_at=planned_at,
                 published_at=published_at, link=link.strip(), reach=reach,
-                reach_updated_at=timezone.now() if reach is not None else None, recorded_by=_user(actor))
+                reach_updated_at=timezone.now() if reach is not None else None, recorded_by=person_or_none(actor))
             record_change(actor=actor, action="media.post_plan", target=post, after=snapshot(post, POST_FIELDS))
     except IntegrityError:
         raise Conflict(_("A post with this link is already recorded."), code="duplicate", field="link") from None
@@ -99,7 +97,7 @@ def _check_reach(reach: int | None) -> None:
         raise ValidationFailed(_("Reach cannot be negative."), code="invalid", field="reach")
 
 
-def post_update(*, actor: Any, post_id: int, version: int, published_at: dt.datetime | None = None,
+def post_update(*, actor: Actor, post_id: int, version: int, published_at: dt.datetime | None = None,
                 link: str | None = None, reach: int | None = None) -> SocialPost:
     """Record a post as published (time and link) or update its reach. Optimistic: `version` as read."""
     _check_keeper(actor)
@@ -133,7 +131,7 @@ def post_update(*, actor: Any, post_id: int, version: int, published_at: dt.date
     return post
 
 
-def training_record(*, actor: Any, held_on: dt.date, kind: str, title: str, attendance: int,
+def training_record(*, actor: Actor, held_on: dt.date, kind: str, title: str, attendance: int,
                     venue: str = "") -> MediaTraining:
     _check_keeper(actor)
     if kind not in TrainingKind.values:
@@ -144,7 +142,7 @@ def training_record(*, actor: Any, held_on: dt.date, kind: str, title: str, atte
     with transaction.atomic():
         training = MediaTraining.objects.create(held_on=held_on, kind=kind, title=title[:120],
                                                 venue=venue.strip()[:120], attendance=attendance,
-                                                recorded_by=_user(actor))
+                                                recorded_by=person_or_none(actor))
         record_change(actor=actor, action="media.training_record", target=training,
                       after=snapshot(training, ["held_on", "kind", "title", "venue", "attendance"]))
     return training

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import Agency, User
+from secretariat.accounts.models import Agency
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
@@ -27,10 +28,6 @@ from secretariat.media.services.sanitise import clean_body
 AUDITED = ["agency", "unit", "title", "status", "version", "published_at", "corrected_at"]
 OWNER_TYPE = "media.pressrelease"
 IMAGE_EXTENSIONS = {"png", "jpg", "jpeg"}
-
-
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _clean_title(title: str) -> str:
@@ -52,7 +49,7 @@ def _locked(release_id: int, version: int | None) -> PressRelease:
     return release
 
 
-def _save(release: PressRelease, *, actor: Any, action: str, before: dict[str, Any],
+def _save(release: PressRelease, *, actor: Actor, action: str, before: dict[str, Any],
           extra: dict[str, Any] | None = None) -> PressRelease:
     release.version += 1
     release.save()
@@ -67,11 +64,11 @@ def _require_status(release: PressRelease, *allowed: str) -> None:
                        params={"status": release.get_status_display()})
 
 
-def release_draft(*, actor: Any, title: str, body: str, agency: Agency | None = None) -> PressRelease:
+def release_draft(*, actor: Actor, title: str, body: str, agency: Agency | None = None) -> PressRelease:
     """A new draft for the actor's own agency (the platform itself may name any agency)."""
     if not access.can_draft(actor):
         raise PermissionRefused()
-    user = _user(actor)
+    user = person_or_none(actor)
     if user is not None:
         agency = user.agency
     if agency is None:
@@ -84,7 +81,7 @@ def release_draft(*, actor: Any, title: str, body: str, agency: Agency | None = 
     return release
 
 
-def release_update(*, actor: Any, release_id: int, version: int, title: str, body: str) -> PressRelease:
+def release_update(*, actor: Actor, release_id: int, version: int, title: str, body: str) -> PressRelease:
     """Edit a draft (a release sent back by an approver is a draft again)."""
     title, body = _clean_title(title), clean_body(body)
     with transaction.atomic():
@@ -97,7 +94,7 @@ def release_update(*, actor: Any, release_id: int, version: int, title: str, bod
         return _save(release, actor=actor, action="media.release_update", before=before)
 
 
-def release_file_add(*, actor: Any, release_id: int, upload: AnyUpload, kind: str, caption: str = "") -> ReleaseFile:
+def release_file_add(*, actor: Actor, release_id: int, upload: AnyUpload, kind: str, caption: str = "") -> ReleaseFile:
     """Attach an image (PNG or JPEG, at most `media.image_max_megabytes`) or another file to a draft."""
     if kind not in ReleaseFileKind.values:
         raise ValidationFailed(_("Choose whether the file is an image or an attachment."), field="kind")
@@ -108,7 +105,8 @@ def release_file_add(*, actor: Any, release_id: int, upload: AnyUpload, kind: st
         if not access.can_edit_draft(actor, release):
             raise PermissionRefused()
         _require_status(release, ReleaseStatus.DRAFT)
-        attachment = attachment_upload(actor=actor, upload=upload, owner_type=OWNER_TYPE, owner_id=str(release.pk))
+        attachment = attachment_upload(actor=person_or_none(actor), upload=upload, owner_type=OWNER_TYPE,
+                                       owner_id=str(release.pk))
         item = ReleaseFile.objects.create(release=release, attachment=attachment, kind=kind,
                                           caption=caption.strip()[:200])
         record_change(actor=actor, action="media.release_file_add", target=release,
@@ -128,7 +126,7 @@ def _check_image(upload: AnyUpload) -> None:
                                params={"size": round((upload.size or 0) / 1024 / 1024, 1), "limit": limit})
 
 
-def release_file_remove(*, actor: Any, release_id: int, file_id: int) -> None:
+def release_file_remove(*, actor: Actor, release_id: int, file_id: int) -> None:
     with transaction.atomic():
         release = _locked(release_id, None)
         if not access.can_edit_draft(actor, release):
@@ -142,7 +140,7 @@ def release_file_remove(*, actor: Any, release_id: int, file_id: int) -> None:
         item.delete()
 
 
-def release_submit(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_submit(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_edit_draft(actor, release):
@@ -153,7 +151,7 @@ def release_submit(*, actor: Any, release_id: int, version: int) -> PressRelease
         return _save(release, actor=actor, action="media.release_submit", before=before)
 
 
-def release_approve_unit(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_approve_unit(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_unit_approve(actor, release):
@@ -161,11 +159,11 @@ def release_approve_unit(*, actor: Any, release_id: int, version: int) -> PressR
         _require_status(release, ReleaseStatus.SUBMITTED)
         before = snapshot(release, AUDITED)
         release.status = ReleaseStatus.UNIT_APPROVED
-        release.unit_approved_by, release.unit_approved_at = _user(actor), timezone.now()
+        release.unit_approved_by, release.unit_approved_at = person_or_none(actor), timezone.now()
         return _save(release, actor=actor, action="media.release_approve_unit", before=before)
 
 
-def release_approve_media(*, actor: Any, release_id: int, version: int) -> PressRelease:
+def release_approve_media(*, actor: Actor, release_id: int, version: int) -> PressRelease:
     with transaction.atomic():
         release = _locked(release_id, version)
         if not access.can_media_approve(actor, release):
@@ -173,11 +171,11 @@ def release_approve_media(*, actor: Any, release_id: int, version: int) -> Press
         _require_status(release, ReleaseStatus.UNIT_APPROVED)
         before = snapshot(release, AUDITED)
         release.status = ReleaseStatus.APPROVED
-        release.media_approved_by, release.media_approved_at = _user(actor), timezone.now()
+        release.media_approved_by, release.media_approved_at = person_or_none(actor), timezone.now()
         return _save(release, actor=actor, action="media.release_approve_media", before=before)
 
 
-def release_return(*, actor: Any, release_id: int, version: int, reason: str) -> PressRelease:
+def release_return(*, actor: Actor, release_id: int, version: int, reason: str) -> PressRelease:
     """Send a release awaiting approval or publication back to its writers as a draft, with the reason.
     Both approvals are cleared: the changed text must be approved again."""
     reason = (reason or "").strip()
@@ -200,7 +198,7 @@ def release_return(*, actor: Any, release_id: int, version: int, reason: str) ->
         return _save(release, actor=actor, action="media.release_return", before=before, extra={"reason": reason})
 
 
-def release_publish(*, actor: Any, release_id: int, version: int, at: dt.datetime | None = None) -> PressRelease:
+def release_publish(*, actor: Actor, release_id: int, version: int, at: dt.datetime | None = None) -> PressRelease:
     """Publish now, or at `at` (scheduled). Refused unless both approvals are given."""
     if not access.can_publish(actor):
         raise PermissionRefused()
@@ -217,13 +215,13 @@ def release_publish(*, actor: Any, release_id: int, version: int, at: dt.datetim
         published_at = at if scheduled and at is not None else now
         release.published_at = published_at
         ReleaseRevision.objects.create(release=release, number=1, title=release.title, body=release.body,
-                                       made_by=_user(actor), made_at=published_at)
+                                       made_by=person_or_none(actor), made_at=published_at)
         _save(release, actor=actor, action="media.release_publish", before=before)
         transaction.on_commit(public_cache.bump)
     return release
 
 
-def release_correct(*, actor: Any, release_id: int, version: int, title: str, body: str,
+def release_correct(*, actor: Actor, release_id: int, version: int, title: str, body: str,
                     note: str) -> PressRelease:
     """Correct a public release. The previous texts stay as revisions and the public page shows the note."""
     if not access.can_publish(actor):
@@ -242,14 +240,14 @@ def release_correct(*, actor: Any, release_id: int, version: int, title: str, bo
         now = timezone.now()
         number = release.revisions.count() + 1
         ReleaseRevision.objects.create(release=release, number=number, title=title, body=body, note=note[:500],
-                                       made_by=_user(actor), made_at=now)
+                                       made_by=person_or_none(actor), made_at=now)
         release.title, release.body, release.corrected_at = title, body, now
         _save(release, actor=actor, action="media.release_correct", before=before, extra={"note": note})
         transaction.on_commit(public_cache.bump)
     return release
 
 
-def release_publish_due(*, actor: Any, now: dt.datetime | None = None) -> int:
+def release_publish_due(*, actor: Actor, now: dt.datetime | None = None) -> int:
     """Mark scheduled releases whose time has come as published (they are already public by their time;
     this keeps statuses honest) and drop the cached pages. Returns how many changed."""
     now = now or timezone.now()

@@ -4,14 +4,13 @@ configured morning hour (`media.schedule_public_hour`, 07:00) or earlier when pu
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import User
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.media.access import press as access
@@ -21,11 +20,7 @@ from secretariat.media.services import public_cache
 TAIPEI = ZoneInfo("Asia/Taipei")
 
 
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
-
-
-def schedule_entry_add(*, actor: Any, starts_at: dt.datetime, place: str, event: str,
+def schedule_entry_add(*, actor: Actor, starts_at: dt.datetime, place: str, event: str,
                        now: dt.datetime | None = None) -> ScheduleEntry:
     """Add a public item to the mayor's schedule. An item in the past is refused."""
     if not access.can_keep_records(actor):
@@ -43,7 +38,7 @@ def schedule_entry_add(*, actor: Any, starts_at: dt.datetime, place: str, event:
         with transaction.atomic():
             day, _created = ScheduleDay.objects.get_or_create(day=starts_at.astimezone(TAIPEI).date())
             entry = ScheduleEntry.objects.create(day=day, starts_at=starts_at, place=place[:120], event=event[:200],
-                                                 recorded_by=_user(actor))
+                                                 recorded_by=person_or_none(actor))
             record_change(actor=actor, action="media.schedule_entry_add", target=entry,
                           after=snapshot(entry, ["starts_at", "place", "event"]))
     except IntegrityError:
@@ -52,7 +47,7 @@ def schedule_entry_add(*, actor: Any, starts_at: dt.datetime, place: str, event:
     return entry
 
 
-def schedule_entry_remove(*, actor: Any, entry_id: int, now: dt.datetime | None = None) -> None:
+def schedule_entry_remove(*, actor: Actor, entry_id: int, now: dt.datetime | None = None) -> None:
     """Take a coming item off the schedule (a past item is history and stays)."""
     if not access.can_keep_records(actor):
         raise PermissionRefused()
@@ -68,7 +63,7 @@ def schedule_entry_remove(*, actor: Any, entry_id: int, now: dt.datetime | None 
     transaction.on_commit(public_cache.bump)
 
 
-def schedule_day_publish(*, actor: Any, day: dt.date) -> ScheduleDay:
+def schedule_day_publish(*, actor: Actor, day: dt.date) -> ScheduleDay:
     """Make a day's schedule public now, before the morning hour."""
     if not access.can_keep_records(actor):
         raise PermissionRefused()
@@ -77,7 +72,7 @@ def schedule_day_publish(*, actor: Any, day: dt.date) -> ScheduleDay:
         if row is None or not row.entries.exists():
             raise ValidationFailed(_("The day has no schedule items to publish."), code="empty")
         if row.published_at is None:
-            row.published_at, row.published_by = timezone.now(), _user(actor)
+            row.published_at, row.published_by = timezone.now(), person_or_none(actor)
             row.save(update_fields=["published_at", "published_by"])
             record_change(actor=actor, action="media.schedule_day_publish", target=row,
                           after={"day": day.isoformat(), "published_at": row.published_at.isoformat()})

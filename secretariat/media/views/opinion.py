@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
@@ -67,7 +68,7 @@ def item_list_page(request: HtmxRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_new(request: HttpRequest) -> HttpResponse:
+def item_new(request: SignedInRequest) -> HttpResponse:
     require_monitor(request)
     form = ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +90,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_import(request: HttpRequest) -> HttpResponse:
+def item_import(request: SignedInRequest) -> HttpResponse:
     require_monitor(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     bad_rows: list[tuple[int, str]] = []
@@ -112,7 +113,7 @@ def item_import(request: HttpRequest) -> HttpResponse:
 
 def item_context(request: HttpRequest, item: OpinionItem, **forms: Any) -> dict[str, Any]:
     """Everything the item page shows; `forms` replaces a blank form with a bound one that has errors."""
-    user: Any = request.user
+    user: Actor | Viewer = request.user
     monitor = is_monitor(user)
     concerned = item.agencies.order_by("sort_order", "short_name")
     responder_agencies = None

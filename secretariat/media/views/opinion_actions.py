@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretariat.core import roc
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.changes import SYSTEM
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
@@ -38,7 +39,7 @@ def _refused(request: HttpRequest, pk: int, key: str, form: forms.Form) -> HttpR
 
 @login_required
 @require_POST
-def severity_adjust(request: HttpRequest, pk: int) -> HttpResponse:
+def severity_adjust(request: SignedInRequest, pk: int) -> HttpResponse:
     require_monitor(request)
     _item_or_404(request, pk)
     form = SeverityForm(request.POST)
@@ -57,7 +58,7 @@ def severity_adjust(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+def escalate(request: SignedInRequest, pk: int) -> HttpResponse:
     require_monitor(request)
     _item_or_404(request, pk)
     form = EscalateForm(request.POST)
@@ -79,7 +80,7 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _item_or_404(request, pk)
     form = ResponseForm(request.POST, agencies=item.agencies.all())
     if form.is_valid():

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.media.access import press as access
@@ -51,7 +52,7 @@ def _page(request: HttpRequest, template: str, form_class: type[forms.Form], sav
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: SignedInRequest) -> HttpResponse:
     def save(data: dict[str, Any]) -> Any:
         return services.event_record(actor=request.user, kind=data["kind"], held_at=data["held_at"],
                                      place=data["place"], topic=data["topic"], outlets=data["outlets"],
@@ -63,7 +64,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: SignedInRequest) -> HttpResponse:
     def save(data: dict[str, Any]) -> Any:
         return schedule_services.schedule_entry_add(actor=request.user, starts_at=data["starts_at"],
                                                     place=data["place"], event=data["event"])
@@ -76,7 +77,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def schedule_publish(request: HttpRequest) -> HttpResponse:
+def schedule_publish(request: SignedInRequest) -> HttpResponse:
     if not access.can_keep_records(request.user):
         raise Http404
     try:
@@ -93,7 +94,7 @@ def schedule_publish(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def post_list(request: HttpRequest) -> HttpResponse:
+def post_list(request: SignedInRequest) -> HttpResponse:
     def save(data: dict[str, Any]) -> Any:
         return services.post_plan(actor=request.user, platform=data["platform"], post_type=data["post_type"],
                                   title=data["title"], planned_at=data["planned_at"], link=data["link"],
@@ -105,7 +106,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def post_reach(request: HttpRequest, pk: int) -> HttpResponse:
+def post_reach(request: SignedInRequest, pk: int) -> HttpResponse:
     if not access.can_keep_records(request.user):
         raise Http404
     form = ReachForm(request.POST)
@@ -145,7 +146,7 @@ def post_calendar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def training_list(request: HttpRequest) -> HttpResponse:
+def training_list(request: SignedInRequest) -> HttpResponse:
     def save(data: dict[str, Any]) -> Any:
         return services.training_record(actor=request.user, held_on=data["held_on"], kind=data["kind"],
                                         title=data["title"], venue=data["venue"], attendance=data["attendance"])

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound, ValidationFailed
 from secretariat.core.forms import add_service_error
 from secretariat.media.access import press as access
@@ -63,7 +64,7 @@ def release_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def release_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def release_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     release = _release(request, pk)
     if not access.can_edit_draft(request.user, release) or release.status != ReleaseStatus.DRAFT:
         raise Http404
@@ -115,7 +116,7 @@ STEPS = {"submit": (services.release_submit, _("The release was sent to the unit
 
 @login_required
 @require_POST
-def release_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def release_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
     """Submit or approve: the form carries only the version the person read."""
     release = _release(request, pk)
     if step not in STEPS:
@@ -154,7 +155,7 @@ def _refused(request: HttpRequest, release: PressRelease, error: ApplicationErro
 
 @login_required
 @require_POST
-def release_return(request: HttpRequest, pk: int) -> HttpResponse:
+def release_return(request: SignedInRequest, pk: int) -> HttpResponse:
     release = _release(request, pk)
     form = ReturnForm(request.POST)
     if form.is_valid():
@@ -172,7 +173,7 @@ def release_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def release_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def release_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     release = _release(request, pk)
     form = PublishForm(request.POST)
     if form.is_valid():
@@ -190,7 +191,7 @@ def release_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def release_file_add(request: HttpRequest, pk: int) -> HttpResponse:
+def release_file_add(request: SignedInRequest, pk: int) -> HttpResponse:
     release = _release(request, pk)
     form = ReleaseFileForm(request.POST, request.FILES)
     if form.is_valid():
@@ -208,7 +209,7 @@ def release_file_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def release_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def release_correct(request: SignedInRequest, pk: int) -> HttpResponse:
     release = _release(request, pk)
     if not access.can_publish(request.user):
         raise Http404

@@ -13,7 +13,7 @@ Rules (see docs/decisions/0003-petition-intake-and-personal-data.md):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -21,6 +21,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import Role
 from secretariat.cases.models import Case
 from secretariat.cases.selectors import case_read_in_full_q, case_redacted
+from secretariat.core.actors import Actor, Person, Viewer, is_signed_in
 from secretariat.petitions.models import Petition
 
 if TYPE_CHECKING:
@@ -30,11 +31,7 @@ SECRETARIAT_CASEWORKERS = frozenset({Role.SECRETARIAT_STAFF, Role.SECRETARIAT_AD
 AGENCY_CASEWORKERS = frozenset({Role.AGENCY_LIAISON, Role.AGENCY_HEAD})
 
 
-def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def visible_petitions(user: Any) -> QuerySet[Petition]:
+def visible_petitions(user: Actor | Viewer) -> QuerySet[Petition]:
     """The petitions `user` may see: the case scope, minus confidential ones they would read redacted."""
     rows = Petition.objects.filter(case_read_in_full_q(user, prefix="case__"))
     allowed = agency_scope_ids(user)
@@ -46,11 +43,11 @@ def visible_petitions(user: Any) -> QuerySet[Petition]:
     return rows.filter(Q(case__lead_agency_id__in=allowed) | Exists(shared))
 
 
-def may_see_petition(user: Any, petition: Petition) -> bool:
+def may_see_petition(user: Actor | Viewer, petition: Petition) -> bool:
     return _in_case_scope(user, petition) and not case_redacted(user, petition.case)
 
 
-def _in_case_scope(user: Any, petition: Petition) -> bool:
+def _in_case_scope(user: Actor | Viewer, petition: Petition) -> bool:
     allowed = agency_scope_ids(user)
     if allowed is None:
         return True
@@ -61,10 +58,10 @@ def _in_case_scope(user: Any, petition: Petition) -> bool:
     return petition.case.co_agencies.filter(pk__in=allowed).exists()
 
 
-def is_caseworker(user: Any, petition: Petition) -> bool:
+def is_caseworker(user: Actor | Viewer, petition: Petition) -> TypeGuard[Person]:
     """Whether `user` works this petition and so may ask to see (and, once approved, see) its
     petitioner's data. Re-checked at every view: a case re-routed away ends the old agency's access."""
-    if not _active(user):
+    if not is_signed_in(user):
         return False
     if user.role in SECRETARIAT_CASEWORKERS:
         return True
@@ -73,8 +70,8 @@ def is_caseworker(user: Any, petition: Petition) -> bool:
     return False
 
 
-def may_decide(user: Any, request: DisclosureRequest) -> bool:
-    if not _active(user) or user.pk == request.requested_by_id:
+def may_decide(user: Actor | Viewer, request: DisclosureRequest) -> TypeGuard[Person]:
+    if not is_signed_in(user) or user.pk == request.requested_by_id:
         return False
     requester = request.requested_by
     if requester.role == Role.AGENCY_LIAISON:
@@ -93,15 +90,15 @@ def approvers_for(requester: Any) -> QuerySet[Any]:
 
 
 # Who sees the menu entries (apps.py registers them).
-def registers_petitions(user: Any) -> bool:
+def registers_petitions(user: Actor | Viewer) -> bool:
     return bool(user.has_perm("petitions.add_petition"))
 
 
-def decides_disclosures(user: Any) -> bool:
-    return bool(user.is_active and user.role in {Role.AGENCY_HEAD, Role.SECRETARIAT_ADMIN})
+def decides_disclosures(user: Viewer) -> bool:
+    return bool(is_signed_in(user) and user.role in {Role.AGENCY_HEAD, Role.SECRETARIAT_ADMIN})
 
 
-def may_see_statistics(user: Any) -> bool:
+def may_see_statistics(user: Actor | Viewer) -> bool:
     """Secretariat staff and auditors (every agency) and agency staff (their own agency)."""
     allowed = agency_scope_ids(user)
     return allowed is None or bool(allowed)

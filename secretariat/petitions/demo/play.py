@@ -18,6 +18,7 @@ from django.utils import timezone
 from secretariat.accounts.models import Agency, User
 from secretariat.cases.models import Case
 from secretariat.cases.services import case_transition
+from secretariat.core.actors import Actor
 from secretariat.core.calendar import WorkCalendar
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.petitions.demo import texts as words
@@ -60,7 +61,7 @@ class _Scene:
         minute = OFFICE_OPENS + self.rng.randint(0, OFFICE_HOURS)
         return dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=TAIPEI)
 
-    def _step(self, actor: Any, name: str, at: dt.datetime, **data: Any) -> None:
+    def _step(self, actor: Actor, name: str, at: dt.datetime, **data: Any) -> None:
         self.case = case_transition(actor=actor, case_id=self.case.pk, name=name, data=data, at=at,
                                     calendar=self.player.calendar)
         self.now = at

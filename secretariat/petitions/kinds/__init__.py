@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.cases.kinds import CaseKind, register
 from secretariat.cases.kinds.workflow import Transition
 from secretariat.cases.models import Case
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.site_settings import SettingSpec, declare, setting_get
 
 KIND = "petition"
@@ -27,13 +28,13 @@ def answer_days(case: Case) -> int:
     return int(category.answer_days) if category else int(setting_get("petitions.answer_days"))
 
 
-def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Any) -> None:
+def on_transition(case: Case, transition: Transition, data: dict[str, Any], actor: Actor) -> None:
     from secretariat.petitions.kinds import notices
 
     petition = case.petition
     if transition.name == "answer":
         petition.answer = str(data["answer"])[:20000]
-        petition.answered_by = actor if getattr(actor, "is_authenticated", False) else None
+        petition.answered_by = person_or_none(actor)
         petition.save(update_fields=["answer", "answered_by"])
     elif transition.name == "decline" and data["reason_code"] not in DECLINE_REASONS:
         from secretariat.core.errors import ValidationFailed

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from secretariat.accounts.constants import Role
+from secretariat.core.actors import Actor, Person, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.core.models import Attachment
 from secretariat.petitions.access import may_see_petition, visible_petitions
@@ -29,7 +30,7 @@ class PetitionFilter:
     after: int | None = None  # keyset: the case id of the last row shown (newest first)
 
 
-def petition_list(*, user: Any, filters: PetitionFilter, limit: int = 50) -> list[Petition]:
+def petition_list(*, user: Actor | Viewer, filters: PetitionFilter, limit: int = 50) -> list[Petition]:
     """Petitions `user` may see, newest first, keyset-paginated by case id (no OFFSET on deep pages)."""
     rows = visible_petitions(user).select_related("case", "case__lead_agency", "category")
     if filters.status:
@@ -50,7 +51,7 @@ def petition_list(*, user: Any, filters: PetitionFilter, limit: int = 50) -> lis
     return list(rows.order_by("-pk")[: max(1, min(limit, MAX_PAGE))])
 
 
-def petition_get_for(*, user: Any, case_id: int) -> Petition:
+def petition_get_for(*, user: Actor | Viewer, case_id: int) -> Petition:
     """One petition if `user` may see it; NotFound otherwise (no hint that it exists)."""
     petition = (Petition.objects.select_related("case", "case__lead_agency", "case__merged_into", "category",
                                                 "registered_by", "answered_by")
@@ -74,7 +75,7 @@ def category_list(*, include_inactive: bool = False) -> QuerySet[Category]:
     return rows if include_inactive else rows.filter(is_active=True)
 
 
-def disclosures_to_decide(*, user: Any) -> QuerySet[DisclosureRequest]:
+def disclosures_to_decide(*, user: Person) -> QuerySet[DisclosureRequest]:
     """Pending requests `user` may decide: an agency head's liaisons', or (for a Secretariat
     administrator) the Secretariat staff's and agency heads' — never their own."""
     rows = (DisclosureRequest.objects.filter(status=DisclosureStatus.PENDING)
@@ -82,13 +83,15 @@ def disclosures_to_decide(*, user: Any) -> QuerySet[DisclosureRequest]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return rows.none()
     if user.role == Role.AGENCY_HEAD:
-        return rows.filter(requested_by__role=Role.AGENCY_LIAISON, requested_by__agency_id=user.agency_id)
+        # A head without an agency matches liaisons without one: Django reads `= None` as IS NULL.
+        return rows.filter(requested_by__role=Role.AGENCY_LIAISON,
+                           requested_by__agency_id=user.agency_id)  # type: ignore[misc]
     if user.role == Role.SECRETARIAT_ADMIN:
         return rows.exclude(requested_by__role=Role.AGENCY_LIAISON)
     return rows.none()
 
 
-def disclosures_of(*, user: Any, limit: int = 50) -> list[DisclosureRequest]:
+def disclosures_of(*, user: Person, limit: int = 50) -> list[DisclosureRequest]:
     """The requests `user` made, newest first."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -96,7 +99,7 @@ def disclosures_of(*, user: Any, limit: int = 50) -> list[DisclosureRequest]:
                 .select_related("petition__case", "decided_by")[:limit])
 
 
-def disclosure_get_for(*, user: Any, pk: int) -> DisclosureRequest:
+def disclosure_get_for(*, user: Actor | Viewer, pk: int) -> DisclosureRequest:
     request = DisclosureRequest.objects.select_related("requested_by", "decided_by", "petition__case").filter(
         pk=pk).first()
     if request is None or not (request.requested_by_id == user.pk or may_see_petition(user, request.petition)):

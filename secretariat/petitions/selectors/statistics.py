@@ -25,6 +25,7 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case, Outcome
 from secretariat.cases.selectors import case_title_unaddressed, overdue_cases
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.calendar import (
     CalendarOutOfRange,
     WorkCalendar,
@@ -41,7 +42,7 @@ TAIPEI = ZoneInfo("Asia/Taipei")
 ANSWERED = (Outcome.ON_TIME, Outcome.LATE)
 
 
-def stats_scope(user: Any) -> set[int] | None:
+def stats_scope(user: Actor | Viewer) -> set[int] | None:
     """The agencies whose figures `user` may see (None: all). People with no agency scope —
     councillors, the public — get a refusal rather than an empty page."""
     allowed = agency_scope_ids(user)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.audit.services import personal_data_access_record
 from secretariat.cases.services import notify
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.attachments import FileAccess
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
@@ -33,17 +34,19 @@ def _fresh(petition: Petition) -> Petition:
     return Petition.objects.select_related("case").get(pk=petition.pk)
 
 
-def active_disclosure(*, user: Any, petition: Petition, now: dt.datetime | None = None) -> DisclosureRequest | None:
+def active_disclosure(*, user: Actor | Viewer, petition: Petition,
+                      now: dt.datetime | None = None) -> DisclosureRequest | None:
     """The approved, unexpired request that lets `user` see this petitioner's data now, if any."""
-    if not getattr(user, "is_authenticated", False):
+    person = person_or_none(user)
+    if person is None:  # only people are granted a view
         return None
     return (DisclosureRequest.objects.select_related("decided_by")
-            .filter(petition=petition, requested_by=user, status=DisclosureStatus.APPROVED,
+            .filter(petition=petition, requested_by=person, status=DisclosureStatus.APPROVED,
                     valid_until__gt=now or timezone.now())
             .order_by("-valid_until").first())
 
 
-def disclosure_request(*, actor: Any, petition: Petition, reason: str) -> DisclosureRequest:
+def disclosure_request(*, actor: Actor, petition: Petition, reason: str) -> DisclosureRequest:
     """Ask to see the petitioner's personal data, saying why. The approvers are notified in the app."""
     petition = _fresh(petition)
     if not may_see_petition(actor, petition):
@@ -72,7 +75,7 @@ def disclosure_request(*, actor: Any, petition: Petition, reason: str) -> Disclo
     return request
 
 
-def disclosure_decide(*, actor: Any, request_id: int, approve: bool, note: str = "") -> DisclosureRequest:
+def disclosure_decide(*, actor: Actor, request_id: int, approve: bool, note: str = "") -> DisclosureRequest:
     """Approve (for `petitions.disclosure_hours`, default 24) or refuse a request. Decided once."""
     with transaction.atomic():
         request = (DisclosureRequest.objects.select_for_update()
@@ -102,7 +105,7 @@ def disclosure_decide(*, actor: Any, request_id: int, approve: bool, note: str =
     return request
 
 
-def petition_personal_data_reveal(*, actor: Any, petition: Petition) -> dict[str, str]:
+def petition_personal_data_reveal(*, actor: Actor, petition: Petition) -> dict[str, str]:
     """The petitioner's unmasked data, for a caseworker holding an approved, unexpired request.
 
     Each call is one view and is written to the personal-data access log (with the request's reason
@@ -122,7 +125,7 @@ def petition_personal_data_reveal(*, actor: Any, petition: Petition) -> dict[str
     return unmasked_petitioner(petition)
 
 
-def petition_file_access(*, user: Any, owner_id: str) -> FileAccess:
+def petition_file_access(*, user: Actor | Viewer, owner_id: str) -> FileAccess:
     """The owner policy for a petition's files (core.attachments): hidden from whoever may not see the
     petition; listed for those who may; downloaded only by a caseworker holding an approved, unexpired
     request to see the petitioner's data, each download logged like a view of that data."""

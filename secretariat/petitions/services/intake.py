@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.services import case_open
+from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
@@ -147,7 +148,7 @@ def files_removed_on_failure() -> Iterator[list[Attachment]]:
         raise
 
 
-def _attach(actor: Any, petition: Petition, attachments: Sequence[AnyUpload | Attachment],
+def _attach(actor: Actor, petition: Petition, attachments: Sequence[AnyUpload | Attachment],
             stored: list[Attachment]) -> None:
     owner_id = str(petition.pk)
     for item in attachments:
@@ -161,10 +162,11 @@ def _attach(actor: Any, petition: Petition, attachments: Sequence[AnyUpload | At
             record_change(actor=actor, action="attachment.attach", target=item,
                           after={"owner_type": OWNER_TYPE, "owner_id": owner_id})
         else:
-            stored.append(attachment_upload(actor=actor, upload=item, owner_type=OWNER_TYPE, owner_id=owner_id))
+            stored.append(attachment_upload(actor=person_or_none(actor), upload=item, owner_type=OWNER_TYPE,
+                                            owner_id=owner_id))
 
 
-def petition_create(*, actor: Any, data: PetitionInput, received_at: dt.datetime | None,
+def petition_create(*, actor: Actor, data: PetitionInput, received_at: dt.datetime | None,
                     attachments: Sequence[AnyUpload | Attachment] = ()) -> Registered:
     """Open the Case and write the Petition, its files and its password hash. No permission check:
     callers (staff registration, the confirmed public form, the API, Open311) check who may file.
@@ -178,7 +180,7 @@ def petition_create(*, actor: Any, data: PetitionInput, received_at: dt.datetime
         raise ValidationFailed(_("Attach at most %(limit)s files."), code="too_many_attachments",
                                field="attachments", params={"limit": MAX_ATTACHMENTS})
     password = case_password_new()
-    person = actor if getattr(actor, "is_authenticated", False) else None
+    person = person_or_none(actor)
     with files_removed_on_failure() as stored, transaction.atomic():
         case = case_open(actor=actor, kind_code=KIND, title=data.subject, received_at=received_at,
                          confidential=data.is_confidential)
@@ -200,7 +202,7 @@ def petition_create(*, actor: Any, data: PetitionInput, received_at: dt.datetime
     return Registered(petition=petition, password=password)
 
 
-def petition_register(*, actor: Any, channel: str, subject: str, content: str, petitioner_name: str = "",
+def petition_register(*, actor: Actor, channel: str, subject: str, content: str, petitioner_name: str = "",
                       petitioner_email: str = "", petitioner_phone: str = "", petitioner_address: str = "",
                       is_collective: bool = False, people_count: int | None = 1, location: str = "",
                       category: Category | None = None, attachments: Sequence[AnyUpload | Attachment] = (),
@@ -225,7 +227,7 @@ def petition_register(*, actor: Any, channel: str, subject: str, content: str, p
 CATEGORY_FIELDS = ["code", "name", "name_en", "answer_days", "description", "sort_order", "is_active"]
 
 
-def category_save(*, actor: Any, category: Category | None = None, **changes: Any) -> Category:
+def category_save(*, actor: Actor, category: Category | None = None, **changes: Any) -> Category:
     """Add a petition category (category=None) or change one. Reference data loads them; administrators
     edit them in the admin. Deactivate rather than delete: petitions point at them."""
     perm = "petitions.change_category" if category else "petitions.add_category"

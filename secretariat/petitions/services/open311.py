@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
+from secretariat.core.actors import Actor
 from secretariat.core.changes import record_change
 from secretariat.petitions.models import Category, Channel, Petition
 from secretariat.petitions.services.intake import Registered, petition_register
 
 
-def open311_request_file(*, actor: Any, category: Category, subject: str, description: str,
+def open311_request_file(*, actor: Actor, category: Category, subject: str, description: str,
                          petitioner_name: str = "", petitioner_email: str = "", petitioner_phone: str = "",
                          address: str = "", latitude: Decimal | None = None,
                          longitude: Decimal | None = None) -> Registered:

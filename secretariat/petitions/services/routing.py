@@ -31,6 +31,7 @@ from django.db.models.functions import Substr
 
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import CaseStatus
+from secretariat.core.actors import Actor
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.petitions.models import Petition, RoutingModel
 
@@ -320,7 +321,7 @@ def _evaluate(classifier: Classifier, held_out: list[tuple[int, frozenset[str]]]
     return hits / len(held_out), top3 / len(held_out)
 
 
-def routing_model_train(*, max_samples: int = 50_000, actor: Any = SYSTEM) -> TrainingReport:
+def routing_model_train(*, max_samples: int = 50_000, actor: Actor = SYSTEM) -> TrainingReport:
     """Learn from the most recent `max_samples` routed petitions and store a new RoutingModel.
 
     Measures accuracy on every fifth decision of each agency with a model trained without them, fits

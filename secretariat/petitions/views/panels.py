@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from secretariat.cases.models import Case
+from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition
 from secretariat.petitions.access.personal_data import masked_petitioner
 from secretariat.petitions.kinds import DECLINE_REASONS
@@ -16,7 +17,7 @@ from secretariat.petitions.services import active_disclosure
 PANEL_TEMPLATE = "petitions/panel.html"
 
 
-def panel_context(case: Case, user: Any, *, revealed: dict[str, str] | None = None) -> dict[str, Any] | None:
+def panel_context(case: Case, user: Actor | Viewer, *, revealed: dict[str, str] | None = None) -> dict[str, Any] | None:
     """Everything templates/petitions/panel.html needs (the case and user included), or None when this
     viewer may not see the petition (a co-agency of a petition needing secrecy)."""
     petition = (Petition.objects.select_related("case", "case__lead_agency", "category", "registered_by",
@@ -24,7 +25,8 @@ def panel_context(case: Case, user: Any, *, revealed: dict[str, str] | None = No
     if petition is None or not may_see_petition(user, petition):
         return None
     caseworker = is_caseworker(user, petition)
-    mine = DisclosureRequest.objects.filter(petition=petition, requested_by=user) if caseworker else None
+    mine = (DisclosureRequest.objects.filter(petition=petition, requested_by=person_or_none(user)) if caseworker
+            else None)
     pending = mine.filter(status=DisclosureStatus.PENDING).first() if mine is not None else None
     active = active_disclosure(user=user, petition=petition) if caseworker else None
     waiting = [request for request in DisclosureRequest.objects.select_related("requested_by")

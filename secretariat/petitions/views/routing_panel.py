@@ -15,6 +15,7 @@ from django.urls import reverse
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case, CaseEvent
 from secretariat.cases.services import available_steps
+from secretariat.core.actors import Actor, Viewer
 from secretariat.petitions.models import Petition
 from secretariat.petitions.services.duplicates import likely_duplicates
 from secretariat.petitions.services.routing import routing_model_latest, routing_suggest
@@ -22,7 +23,7 @@ from secretariat.petitions.services.routing import routing_model_latest, routing
 DUPLICATE_DAYS = 90
 
 
-def routing_panel_context(case: Case, user: Any) -> dict[str, Any] | None:
+def routing_panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
     if not any(step.name == "assign" for step in available_steps(user=user, case=case)):
         return None
     petition = Petition.objects.filter(pk=case.pk).first()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.cases.models import CaseStatus
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
@@ -51,7 +52,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def petition_register(request: HttpRequest) -> HttpResponse:
+def petition_register(request: SignedInRequest) -> HttpResponse:
     """A clerk registers a letter, e-mail, call or visit. The case password is shown once, here."""
     if not request.user.has_perm(services.ADD_PERMISSION):
         raise PermissionDenied
@@ -83,7 +84,7 @@ def petition_register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def disclosure_list(request: HttpRequest) -> HttpResponse:
+def disclosure_list(request: SignedInRequest) -> HttpResponse:
     """Requests waiting for this user's decision, and the user's own requests."""
     return render(request, "petitions/disclosures.html", {
         "to_decide": list(selectors.disclosures_to_decide(user=request.user)[:100]),
@@ -117,7 +118,7 @@ def _panel_response(request: HtmxRequest, petition: Petition, *, status: int = 2
 
 @login_required
 @require_POST
-def disclosure_ask(request: HtmxRequest, case_id: int) -> HttpResponse:
+def disclosure_ask(request: SignedInRequest, case_id: int) -> HttpResponse:
     petition = _petition(request, case_id)
     form = DisclosureForm(request.POST)
     if not form.is_valid():
@@ -134,7 +135,7 @@ def disclosure_ask(request: HtmxRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def disclosure_decide(request: HtmxRequest, pk: int) -> HttpResponse:
+def disclosure_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     """Approve or refuse; from the panel (htmx) or from the list of requests."""
     form = DecisionForm(request.POST)
     approve = form.is_valid() and bool(form.cleaned_data["approve"])
@@ -160,7 +161,7 @@ def disclosure_decide(request: HtmxRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def personal_data(request: HtmxRequest, case_id: int) -> HttpResponse:
+def personal_data(request: SignedInRequest, case_id: int) -> HttpResponse:
     """Show the unmasked petitioner to a caseworker with an approved request. Each call is logged, so
     this is a POST (a prefetch or a reload without asking does not count as a view)."""
     petition = _petition(request, case_id)

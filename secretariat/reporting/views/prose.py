@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.reporting import access
@@ -23,7 +24,7 @@ from secretariat.reporting.views.pages import period_or_404
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def prose_edit(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def prose_edit(request: SignedInRequest, code: str, slug: str) -> HttpResponse:
     period = period_or_404(request, code)
     if not access.can_edit_prose(request.user):
         raise Http404
