@@ -1,14 +1,20 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from secretariat.core.actors import Viewer
 
-def _works_cases(user: Any) -> bool:
+
+def _works_cases(user: Viewer) -> bool:
     """The Secretariat, agency liaisons and heads work the inbox; auditors read it."""
     from secretariat.accounts.constants import AGENCY_ROLES, Role
+    from secretariat.core.actors import is_signed_in
 
-    return user.is_active and user.role in {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.AUDITOR,
+    return is_signed_in(user) and user.role in {Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.AUDITOR,
                                             *AGENCY_ROLES}
 
 

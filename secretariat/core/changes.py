@@ -7,18 +7,21 @@ fails loudly rather than going unaudited.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured
 
 from secretariat.core.audit_actions import action_require
+
+if TYPE_CHECKING:  # core.actors names SYSTEM from here: the type only, or the two would import each other
+    from secretariat.core.actors import Actor, Viewer
 
 
 class ChangeRecorder(Protocol):
     def __call__(
         self,
         *,
-        actor: Any,
+        actor: Actor | Viewer | None,
         action: str,
         target: Any,
         before: dict[str, Any] | None = None,
@@ -37,7 +40,7 @@ def install_recorder(recorder: ChangeRecorder) -> None:
 
 def record_change(
     *,
-    actor: Any,
+    actor: Actor | Viewer | None,
     action: str,
     target: Any,
     before: dict[str, Any] | None = None,

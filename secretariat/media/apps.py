@@ -1,10 +1,15 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from secretariat.core.actors import Actor, Viewer
 
-def _may_read_release_file(user: Any, owner_id: str) -> bool:
+
+def _may_read_release_file(user: Actor | Viewer, owner_id: str) -> bool:
     """Who may download a release's files (the attachments' owner policy): whoever may see the release."""
     from secretariat.core.errors import NotFound
     from secretariat.media.selectors import releases

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from secretariat.core.actors import Actor, Viewer
     from secretariat.core.attachments import FileAccess
 
 
-def _file_access(user: Any, owner_id: str) -> FileAccess:
+def _file_access(user: Actor | Viewer, owner_id: str) -> FileAccess:
     from secretariat.petitions.services import petition_file_access
 
     return petition_file_access(user=user, owner_id=owner_id)
