@@ -40,7 +40,7 @@ def parse_month(text: str) -> MonthKey:
                                params={"text": text[:20]})
     year, month = int(match.group(1)), int(match.group(2))
     year = year + ROC_OFFSET if year < 1000 else year
-    if not 1 <= month <= 12 or year <= ROC_OFFSET:
+    if not 1 <= month <= 12 or not ROC_OFFSET < year < dt.MAXYEAR:  # a range must end before the calendar does
         raise ValidationFailed(gettext_lazy("“%(text)s” is not a month such as 112/07."), code="invalid_month",
                                params={"text": text[:20]})
     return year, month
