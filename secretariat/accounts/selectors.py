@@ -23,8 +23,27 @@ def agency_get(*, pk: int) -> Agency:
     return agency
 
 
+def agency_find(*, pk: int) -> Agency | None:
+    """The agency with this id, or None: a write that links to it decides what a missing one means."""
+    return Agency.objects.filter(pk=pk).first()
+
+
+def agency_list_by_ids(*, ids: list[int]) -> list[Agency]:
+    """The agencies with these ids that exist; the caller compares counts to refuse an unknown id."""
+    return list(Agency.objects.filter(pk__in=ids))
+
+
+def agency_short_names(*, ids: set[int]) -> list[str]:
+    return list(Agency.objects.filter(pk__in=ids).values_list("short_name", flat=True))
+
+
 def agency_secretariat() -> Agency | None:
     return Agency.objects.filter(is_secretariat=True).first()
+
+
+def unit_find(*, pk: int) -> Unit | None:
+    """The unit with this id, or None: a write that links to it decides what a missing one means."""
+    return Unit.objects.filter(pk=pk).first()
 
 
 def unit_list(*, agency_id: int | None = None) -> QuerySet[Unit]:

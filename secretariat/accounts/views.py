@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -15,13 +15,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from secretariat.accounts.models import User
 from secretariat.accounts.selectors import api_token_list
 from secretariat.accounts.services import api_token_create, api_token_revoke, user_set_password
 from secretariat.core.actors import Person, SignedInRequest
 from secretariat.core.changes import record_change
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import CheckedForm, CheckedInputMixin, add_service_error
+
+if TYPE_CHECKING:
+    from secretariat.accounts.models import User
 
 
 class LoginForm(CheckedInputMixin, AuthenticationForm):
@@ -90,7 +92,7 @@ class PasswordForm(CheckedForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
-    user = cast(User, request.user)  # login_required guarantees a signed-in user
+    user = cast("User", request.user)  # login_required guarantees a signed-in user
     form = PasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

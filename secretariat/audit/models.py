@@ -9,11 +9,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Re-exported (`as`): services and tests still read the chain names from the models.
+from secretariat.audit.constants import ACCESS_CHAIN as ACCESS_CHAIN
+from secretariat.audit.constants import AUDIT_CHAIN as AUDIT_CHAIN
+from secretariat.audit.constants import GENESIS_HASH as GENESIS_HASH
 from secretariat.core.audit_actions import action_label
-
-GENESIS_HASH = "0" * 64
-AUDIT_CHAIN = "audit"
-ACCESS_CHAIN = "access"
 
 
 class AppendOnlyError(RuntimeError):

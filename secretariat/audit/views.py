@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from secretariat.audit.models import ACCESS_CHAIN, AUDIT_CHAIN
+from secretariat.audit.constants import ACCESS_CHAIN, AUDIT_CHAIN
 from secretariat.audit.selectors import audit_entry_list, audit_verification_latest, personal_data_access_list
 from secretariat.audit.services import audit_anchor, audit_verify
 

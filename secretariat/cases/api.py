@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
 
-from secretariat.accounts.models import Agency
+from secretariat.cases.constants import CaseStatus
 from secretariat.cases.kinds import decline_reason_label, kind_for
-from secretariat.cases.models import Case, CaseEvent, CaseStatus
 from secretariat.cases.schemas import CaseDetailOut, CaseListOut, StepIn
 from secretariat.cases.selectors import (
     InboxFilter,
@@ -27,6 +26,10 @@ from secretariat.cases.services import available_steps, case_transition
 from secretariat.core import roc
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import NotFound, ValidationFailed
+
+if TYPE_CHECKING:
+    from secretariat.accounts.models import Agency
+    from secretariat.cases.models import Case, CaseEvent
 
 router = Router(tags=["cases"])
 

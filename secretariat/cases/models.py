@@ -11,26 +11,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class CaseStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    ASSIGNED = "assigned", _("Assigned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    RETURNED = "returned", _("Returned for re-routing")
-    ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
-    DECLINED = "declined", _("Declined")
-    MERGED = "merged", _("Merged into another case")
-
-
-OPEN_STATUSES = (CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.RETURNED)
-# Statuses in which an agency still owes an answer: due dates run only here.
-RUNNING_STATUSES = (CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS)
-
-
-class Outcome(models.TextChoices):
-    ON_TIME = "on_time", _("Answered on time (依限辦結)")
-    LATE = "late", _("Answered late (逾限辦結)")
+# Re-exported (`as`): the statuses are defined in constants (views read them there) and read here by the rest.
+from secretariat.cases.constants import OPEN_STATUSES as OPEN_STATUSES
+from secretariat.cases.constants import RUNNING_STATUSES as RUNNING_STATUSES
+from secretariat.cases.constants import CaseStatus as CaseStatus
+from secretariat.cases.constants import Outcome as Outcome
 
 
 class Case(models.Model):

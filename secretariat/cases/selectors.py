@@ -179,6 +179,12 @@ def case_timeline(*, case: Case) -> list[CaseEvent]:
     return list(case.events.select_related("agency").order_by("occurred_at", "pk"))
 
 
+def case_returned_agency_ids(*, case_id: int) -> set[int]:
+    """The agencies that handed this case back as not competent."""
+    return set(CaseEvent.objects.filter(case_id=case_id, action="return", agency__isnull=False)
+               .values_list("agency_id", flat=True))
+
+
 def case_timeline_for(*, user: Actor | Viewer, case: Case) -> list[CaseEvent]:
     """The timeline `user` may read: none of a confidential case they read redacted (its events name
     the staff who handled it and carry their notes)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +15,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from secretariat.cases.constants import CaseStatus
 from secretariat.cases.forms import InboxFilterForm, StepForm, step_form
 from secretariat.cases.kinds import all_kinds, decline_reason_label, kind_for, panels_for
 from secretariat.cases.kinds.workflow import Transition
-from secretariat.cases.models import Case, CaseEvent, CaseStatus
 from secretariat.cases.selectors import (
     InboxFilter,
     InboxPage,
@@ -36,6 +36,9 @@ from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case, CaseEvent
 
 PAGE_SIZE = 50  # inbox rows per page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
@@ -17,7 +17,6 @@ from secretariat.core.actors import SignedInRequest
 from secretariat.core.attachments import attachment_get_for, attachment_open_for, attachment_upload, download_response
 from secretariat.core.calendar import work_calendar
 from secretariat.core.errors import ValidationFailed
-from secretariat.core.models import Attachment, CalendarDay
 from secretariat.core.schemas import (
     AttachmentOut,
     CalendarDayOut,
@@ -26,7 +25,11 @@ from secretariat.core.schemas import (
     WorkingDayCountOut,
     WorkingDayOut,
 )
+from secretariat.core.selectors import calendar_day_list
 from secretariat.core.services import closure_declare, closure_withdraw
+
+if TYPE_CHECKING:
+    from secretariat.core.models import Attachment, CalendarDay
 
 router = Router(tags=["calendar and files"])
 
@@ -41,7 +44,7 @@ def _day_out(day: CalendarDay) -> dict[str, Any]:
 def calendar_days(
     request: HttpRequest, year: int = Query(..., ge=1912, le=9999),  # type: ignore[type-arg]
 ) -> list[dict[str, Any]]:
-    return [_day_out(day) for day in CalendarDay.objects.filter(date__year=year)]
+    return [_day_out(day) for day in calendar_day_list(year=year)]
 
 
 @router.get("/calendar/working-day", response=WorkingDayOut, summary="Is this date a working day?")

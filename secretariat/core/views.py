@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as month_grid
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -23,8 +23,17 @@ from secretariat.core.attachments import attachment_open_for, download_response
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import ApplicationError, NotFound, PermissionRefused
 from secretariat.core.forms import CheckedForm, RocDateField, add_service_error
-from secretariat.core.models import CalendarDay, CalendarYear, DayKind
+from secretariat.core.selectors import (
+    calendar_closure_list,
+    calendar_day_list,
+    calendar_days_off_upcoming,
+    calendar_year_list,
+    calendar_year_loaded,
+)
 from secretariat.core.services import closure_declare, closure_withdraw
+
+if TYPE_CHECKING:
+    from secretariat.core.models import CalendarDay
 
 
 @require_GET
@@ -40,13 +49,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def _upcoming_days_off(today: dt.date) -> list[CalendarDay]:
-    return list(CalendarDay.objects.filter(date__gte=today).exclude(kind=DayKind.MAKEUP_WORKDAY)[:5])
+    return calendar_days_off_upcoming(today=today)
 
 
 def _coverage_warning(today: dt.date) -> int | None:
     """The next year, when its office calendar is missing and the year ends within 60 days."""
     next_year = today.year + 1
-    if (dt.date(next_year, 1, 1) - today).days <= 60 and not CalendarYear.objects.filter(year=next_year).exists():
+    if (dt.date(next_year, 1, 1) - today).days <= 60 and not calendar_year_loaded(year=next_year):
         return next_year
     return None
 
@@ -74,7 +83,7 @@ class ClosureForm(CheckedForm):
 
 
 def _month_weeks(year: int, month: int) -> list[list[dict[str, Any]]]:
-    special = {day.date: day for day in CalendarDay.objects.filter(date__year=year, date__month=month)}
+    special = {day.date: day for day in calendar_day_list(year=year, month=month)}
     calendar = work_calendar()
     weeks = []
     for week in month_grid.Calendar(firstweekday=6).monthdatescalendar(year, month):
@@ -122,9 +131,9 @@ def calendar_month(request: SignedInRequest) -> HttpResponse:
         "month_label": _("%(roc)s年%(month)s月 (%(year)s)") % {"roc": year - 1911, "month": month, "year": year},
         "weekdays": [_("Sun"), _("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat")],
         "year": year, "month": month, "first": first, "weeks": _month_weeks(year, month), "form": form,
-        "previous": previous, "following": following, "loaded": CalendarYear.objects.all(),
+        "previous": previous, "following": following, "loaded": calendar_year_list(),
         "can_manage": request.user.has_perm("core.manage_calendar"),
-        "closures": CalendarDay.objects.filter(kind=DayKind.CLOSURE, date__year=year),
+        "closures": calendar_closure_list(year=year),
     }, status=status)
 
 

@@ -4,7 +4,7 @@ personal-data requests. Thin adapters over petitions.services and petitions.sele
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -12,13 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
-from secretariat.cases.models import CaseStatus
+from secretariat.cases.constants import CaseStatus
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ValidationFailed
-from secretariat.core.models import Attachment
 from secretariat.petitions import selectors, services
 from secretariat.petitions.access.personal_data import masked_petitioner
-from secretariat.petitions.models import Category, Channel, DisclosureRequest, Petition
+from secretariat.petitions.constants import Channel
 from secretariat.petitions.schemas import (
     DecisionIn,
     DisclosureIn,
@@ -29,6 +28,10 @@ from secretariat.petitions.schemas import (
     PetitionOut,
     PetitionPage,
 )
+
+if TYPE_CHECKING:
+    from secretariat.core.models import Attachment
+    from secretariat.petitions.models import Category, DisclosureRequest, Petition
 
 router = Router(tags=["petitions"])
 

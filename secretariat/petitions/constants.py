@@ -1,10 +1,12 @@
-"""The petition rules an administrator may change at run time (site settings), with their defaults."""
+"""The petition rules an administrator may change at run time (site settings), with their defaults, and the
+channels a petition arrives by."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.site_settings import SettingSpec, declare, setting_get
@@ -57,3 +59,14 @@ def declare_settings() -> None:
 
 def rule(key: str) -> int:
     return int(setting_get(key))
+
+
+# How a petition reached the Secretariat.
+class Channel(models.TextChoices):
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("E-mail")
+    WEB = "web", _("Public web form")
+    PHONE = "phone", _("Phone call")
+    VISIT = "visit", _("Visit in person")
+    API = "api", _("Another system (API)")
+    OPEN311 = "open311", _("Open311 app")

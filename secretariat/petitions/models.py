@@ -10,18 +10,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads it here.
+from secretariat.petitions.constants import Channel as Channel
+
 # Files attached to a petition are core Attachments with this owner type and the case id as owner id.
 ATTACHMENT_OWNER = "petition"
-
-
-class Channel(models.TextChoices):
-    LETTER = "letter", _("Letter")
-    EMAIL = "email", _("E-mail")
-    WEB = "web", _("Public web form")
-    PHONE = "phone", _("Phone call")
-    VISIT = "visit", _("Visit in person")
-    API = "api", _("Another system (API)")
-    OPEN311 = "open311", _("Open311 app")
 
 
 class Category(models.Model):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from ninja import Router, Status
@@ -10,7 +11,6 @@ from ninja import Router, Status
 from secretariat.accounts import selectors, services
 from secretariat.accounts.api.auth import session_auth
 from secretariat.accounts.constants import Role
-from secretariat.accounts.models import Agency, Unit, User
 from secretariat.accounts.schemas import (
     AgencyIn,
     AgencyOut,
@@ -27,15 +27,20 @@ from secretariat.accounts.schemas import (
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound
 
+if TYPE_CHECKING:
+    from secretariat.accounts.models import Agency, User
+
 router = Router(tags=["accounts"])
 
 
 def _resolve_links(data: dict[str, Any]) -> dict[str, Any]:
     """Turn *_id fields into the records they name, refusing ids that do not exist."""
-    for field, model in (("parent_id", Agency), ("agency_id", Agency), ("unit_id", Unit)):
+    finders: tuple[tuple[str, Callable[..., object]], ...] = (
+        ("parent_id", selectors.agency_find), ("agency_id", selectors.agency_find), ("unit_id", selectors.unit_find))
+    for field, find in finders:
         if field in data:
             pk = data.pop(field)
-            found = model.objects.filter(pk=pk).first() if pk is not None else None
+            found = find(pk=pk) if pk is not None else None
             if pk is not None and found is None:
                 raise NotFound()
             data[field.removesuffix("_id")] = found

@@ -4,6 +4,8 @@ Workflow steps — draft, approve_answer, close — go through /api/v1/cases/{id
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
@@ -12,9 +14,11 @@ from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access.questions import can_see_review_list
 from secretariat.council.api.schemas import FollowUpIn, QuestionIn, QuestionOut, ReviewItemOut
-from secretariat.council.models import Question
 from secretariat.council.selectors import questions as selectors
 from secretariat.council.services.questions import question_follow_up, question_record, question_withdraw
+
+if TYPE_CHECKING:
+    from secretariat.council.models import Question
 
 router = Router(tags=["council"])
 PAGE = 100

@@ -3,6 +3,8 @@ their own), contributed parts, and the per-agency metrics. Steps go through /api
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
@@ -12,10 +14,11 @@ from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.api.schemas import MetricsOut, PartIn, PartOut, RequestIn, RequestOut
-from secretariat.council.models import Councillor
-from secretariat.council.models.requests import DataRequest
-from secretariat.council.selectors.requests import metrics_by_agency, request_get, requests_visible
+from secretariat.council.selectors.requests import councillor_of, metrics_by_agency, request_get, requests_visible
 from secretariat.council.services.requests import request_file, request_part_submit
+
+if TYPE_CHECKING:
+    from secretariat.council.models.requests import DataRequest
 
 router = Router(tags=["council"])
 LIST_LIMIT = 200
@@ -40,7 +43,7 @@ def file_request(request: SignedInRequest, payload: RequestIn) -> Status[Request
     user = request.user
     councillor_id = payload.councillor_id
     if councillor_id is None and user.role == Role.COUNCILLOR:
-        own = Councillor.objects.filter(user=user).first()
+        own = councillor_of(user)
         councillor_id = own.pk if own else None
     if councillor_id is None:
         raise NotFound()

@@ -7,7 +7,7 @@ import datetime as dt
 from ninja import Schema
 
 from secretariat.core.schemas import InputSchema
-from secretariat.council.models.requests import Urgency
+from secretariat.council.constants import Urgency
 
 
 # The council's structure: sessions, caucuses, councillors (structure.py)

@@ -3,12 +3,16 @@ made in the administration site or by the roster import)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from ninja import Router
 
 from secretariat.council.api.schemas import CaucusOut, CouncillorOut, SessionOut
-from secretariat.council.models import Caucus, Councillor, Session
 from secretariat.council.selectors import structure as selectors
+
+if TYPE_CHECKING:
+    from secretariat.council.models import Caucus, Councillor, Session
 
 router = Router(tags=["council"])
 

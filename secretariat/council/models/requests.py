@@ -6,13 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads it here.
+from secretariat.council.constants import Urgency as Urgency
+
 KIND = "data_request"  # the case kind, named here so services need not import the kind module
-
-
-class Urgency(models.TextChoices):
-    NORMAL = "normal", _("Normal (普通件)")
-    QUICK = "quick", _("Quick (速件)")
-    URGENT = "urgent", _("Most urgent (最速件)")
 
 
 # Working days an agency has for each urgency, counted from the next working day after filing.

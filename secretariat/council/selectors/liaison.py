@@ -8,10 +8,21 @@ from typing import Any
 from django.db.models import QuerySet
 
 from secretariat.accounts.access import scope_to_agency
+from secretariat.accounts.models import Agency
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.council.access import structure as access
 from secretariat.council.models import Briefing, LiaisonOfficer, Training
+
+
+def officer_agencies() -> QuerySet[Agency]:
+    """The agencies an officer may be recorded for (which of them a user may edit is access's question)."""
+    return Agency.objects.filter(is_active=True).order_by("sort_order", "name")
+
+
+def officer_agency_fixed(officer: LiaisonOfficer) -> QuerySet[Agency]:
+    """The officer's own agency alone: an officer is never moved to another agency."""
+    return Agency.objects.filter(pk=officer.agency_id)
 
 
 def officer_list(*, user: Actor | Viewer, agency_id: int | None = None,

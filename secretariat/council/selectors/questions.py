@@ -62,6 +62,19 @@ def open_session(day: dt.date) -> Session | None:
     return Session.objects.select_related("term").filter(starts_on__lte=day, ends_on__gte=day).first()
 
 
+def session_find(*, pk: int) -> Session | None:
+    return Session.objects.select_related("term").filter(pk=pk).first()
+
+
+def session_choices() -> QuerySet[Session]:
+    """Every session, newest first (the model's order): what the question pages offer to pick from."""
+    return Session.objects.select_related("term").all()
+
+
+def question_follow_ups(question: Question) -> list[Question]:
+    return list(Question.objects.filter(follow_up_of=question).select_related("case"))
+
+
 def session_councillors(session: Session) -> list[Councillor]:
     return list(Councillor.objects.filter(term_id=session.term_id, is_active=True).order_by("name"))
 

@@ -12,10 +12,11 @@ from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.constants import AGENCY_ROLES, CITYWIDE_ROLES, Role
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import Case
-from secretariat.core.actors import Actor, Viewer, is_person, is_signed_in
+from secretariat.core.actors import Actor, Person, Viewer, is_person, is_signed_in
 from secretariat.core.calendar import WorkCalendar, working_days_by
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
+from secretariat.council.models import Councillor
 from secretariat.council.models.requests import KIND as REQUEST_KIND
 from secretariat.council.models.requests import DataRequest
 
@@ -59,6 +60,18 @@ def request_get(user: Actor | Viewer, case_id: int) -> DataRequest:
     if request is None:
         raise NotFound()
     return request
+
+
+def request_for_panel(case_id: int) -> DataRequest | None:
+    """The data request behind a case page; the case page has already decided the viewer may see the case."""
+    return (DataRequest.objects.select_related("councillor", "filed_by", "answered_by", "reviewed_by",
+                                               "head_confirmed_by").filter(pk=case_id).first())
+
+
+def councillor_of(user: Person, *, active_only: bool = False) -> Councillor | None:
+    """The councillor record of a signed-in councillor."""
+    rows = Councillor.objects.filter(user=user)
+    return (rows.filter(is_active=True) if active_only else rows).first()
 
 
 def _in_period(period: Period) -> QuerySet[DataRequest]:

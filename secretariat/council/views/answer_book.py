@@ -8,14 +8,17 @@ elements ODF 1.2 already has (headings, paragraphs, page breaks, a table of cont
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from odfdo import TOC, Header, PageBreak, Paragraph
 
 from secretariat.core import roc
 from secretariat.core.odf import ODT_CONTENT_TYPE, odt_bytes, text_document
-from secretariat.council.models import Question, Session
 from secretariat.council.selectors.questions import book_questions
+
+if TYPE_CHECKING:
+    from secretariat.council.models import Question, Session
 
 CONTENT_TYPE = ODT_CONTENT_TYPE
 

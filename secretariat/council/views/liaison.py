@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.accounts.constants import Role
-from secretariat.accounts.models import Agency
 from secretariat.core.actors import Person, SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
@@ -26,7 +25,7 @@ from secretariat.council.views.structure import nav_context
 
 
 def _editable_agencies(user: Person) -> Any:
-    agencies = Agency.objects.filter(is_active=True).order_by("sort_order", "name")
+    agencies = selectors.officer_agencies()
     if access.can_edit_officers_of(user, None):  # the Secretariat: every agency
         return agencies
     if user.role == Role.AGENCY_HEAD and user.agency_id:
@@ -84,7 +83,7 @@ def officer_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         raise Http404
     initial = {"agency": officer.agency, "name": officer.name, "title": officer.title, "phone": officer.phone,
                "mobile": officer.mobile, "email": officer.email, "user": officer.user, "is_active": officer.is_active}
-    form = OfficerForm(request.POST or None, initial=initial, agencies=Agency.objects.filter(pk=officer.agency_id),
+    form = OfficerForm(request.POST or None, initial=initial, agencies=selectors.officer_agency_fixed(officer),
                        fixed_agency=officer.agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -3,6 +3,8 @@ reopen an answer once. A councillor sees only their own requests; anyone else's 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,22 +13,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.accounts.constants import Role
-from secretariat.cases.models import CaseStatus
+from secretariat.cases.constants import CaseStatus
 from secretariat.cases.selectors import notification_unread_list
 from secretariat.cases.services import case_transition
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.council.forms.requests import ReopenForm, RequestForm
-from secretariat.council.models import Councillor
-from secretariat.council.models.requests import DataRequest
-from secretariat.council.selectors.requests import request_get, requests_visible
+from secretariat.council.selectors.requests import councillor_of, request_get, requests_visible
 from secretariat.council.views.requests import file_from_form
+
+if TYPE_CHECKING:
+    from secretariat.council.models import Councillor
+    from secretariat.council.models.requests import DataRequest
 
 
 def _councillor(request: SignedInRequest) -> Councillor:
     user = request.user
-    councillor = (Councillor.objects.filter(user=user, is_active=True).first()
+    councillor = (councillor_of(user, active_only=True)
                   if getattr(user, "role", "") == Role.COUNCILLOR else None)
     if councillor is None:
         raise Http404

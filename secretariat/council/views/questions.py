@@ -4,28 +4,30 @@ the generic case page, where the question panel (`panel_context`) shows the ques
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.cases.models import Case
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error, query_id
 from secretariat.core.pdf import PdfUnavailable, odt_to_pdf
 from secretariat.council.access.questions import can_record_questions, can_record_reviews, can_see_review_list
 from secretariat.council.forms.questions import LiveQuestionForm, ReviewMeetingForm
-from secretariat.council.models import Question, Session
 from secretariat.council.selectors import questions as selectors
 from secretariat.council.selectors.questions import may_see_draft, visible_questions
 from secretariat.council.services import questions as services
 from secretariat.council.views import answer_book, review
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case
+    from secretariat.council.models import Session
 
 LIST_LIMIT = 200
 
@@ -37,8 +39,8 @@ def _positive_int(value: str | None) -> int | None:
 def _session_for(request: HttpRequest) -> Session | None:
     value = request.GET.get("session", "")
     if value.isdigit():
-        return Session.objects.select_related("term").filter(pk=int(value)).first()
-    return selectors.open_session(timezone.localdate()) or Session.objects.select_related("term").first()
+        return selectors.session_find(pk=int(value))
+    return selectors.open_session(timezone.localdate()) or selectors.session_choices().first()
 
 
 @login_required
@@ -48,7 +50,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     rows = selectors.visible_questions(request.user).select_related("case", "councillor", "lead_agency")
     rows = rows.filter(session=session) if session else rows.none()
     return render(request, "council/question_list.html", {
-        "session": session, "sessions": Session.objects.select_related("term").all(),
+        "session": session, "sessions": selectors.session_choices(),
         "questions": list(rows.order_by("-asked_on", "-case_id")[:LIST_LIMIT]), "limit": LIST_LIMIT,
         "count": rows.count(), "can_record": can_record_questions(request.user),
         "can_book": can_see_review_list(request.user), "show_review": can_see_review_list(request.user),
@@ -74,7 +76,7 @@ def question_live(request: SignedInRequest) -> HttpResponse:
     question, the form comes back empty with the cursor in the councillor field, today's list below."""
     if not can_record_questions(request.user):
         raise Http404
-    sessions = Session.objects.select_related("term").all()
+    sessions = selectors.session_choices()
     session = selectors.open_session(timezone.localdate()) or sessions.first()
     initial = {"session": session, "asked_on": timezone.localdate(), "kind": "general"}
     template = "council/question_live.html#live-area" if request.htmx else "council/question_live.html"
@@ -108,7 +110,7 @@ def question_live_undo(request: SignedInRequest) -> HttpResponse:
     """Withdraw the clerk's last recorded question (typed in error); the live form comes back as it was."""
     if not can_record_questions(request.user):
         raise Http404
-    sessions = Session.objects.select_related("term").all()
+    sessions = selectors.session_choices()
     session = selectors.open_session(timezone.localdate()) or sessions.first()
     template = "council/question_live.html#live-area" if request.htmx else "council/question_live.html"
     form = LiveQuestionForm(initial={"session": session, "asked_on": timezone.localdate(), "kind": "general"},
@@ -125,12 +127,19 @@ def question_live_undo(request: SignedInRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _session_or_404(pk: int) -> Session:
+    session = selectors.session_find(pk=pk)
+    if session is None:
+        raise Http404
+    return session
+
+
 @login_required
 @require_GET
 def answer_book_download(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_see_review_list(request.user):
         raise Http404
-    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    session = _session_or_404(pk)
     response = HttpResponse(answer_book.answer_book_build(session), content_type=answer_book.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{answer_book.book_filename(session)}"'
     return response
@@ -142,7 +151,7 @@ def answer_book_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The same book as PDF: the ODT converted, so the two never differ."""
     if not can_see_review_list(request.user):
         raise Http404
-    session = get_object_or_404(Session.objects.select_related("term"), pk=pk)
+    session = _session_or_404(pk)
     try:
         content = odt_to_pdf(answer_book.answer_book_build(session))
     except PdfUnavailable as error:
@@ -240,7 +249,7 @@ def panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
                 .filter(pk=case.pk).first())
     if question is None:
         return None
-    follow_ups = list(Question.objects.filter(follow_up_of=question).select_related("case"))
+    follow_ups = selectors.question_follow_ups(question)
     return {
         "question": question, "agencies": list(question.agencies.order_by("sort_order", "pk")),
         "show_draft": may_see_draft(user, question), "follow_ups": follow_ups,

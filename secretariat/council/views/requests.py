@@ -4,7 +4,7 @@ data request panel (`panel_context`) shows the request and its parts."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,15 +16,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretariat.accounts.constants import Role
-from secretariat.cases.models import RUNNING_STATUSES, Case
+from secretariat.cases.constants import RUNNING_STATUSES
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.roc import Period
 from secretariat.council.forms.requests import ClerkRequestForm, PartForm
-from secretariat.council.models.requests import DataRequest
-from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, request_queue
+from secretariat.council.selectors.requests import is_staff_reader, metrics_by_agency, request_for_panel, request_queue
 from secretariat.council.services.requests import FILING_ROLES, request_file, request_part_submit
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case
+    from secretariat.council.models.requests import DataRequest
 
 LIST_SIZE = 50
 
@@ -112,8 +115,7 @@ def file_from_form(request: SignedInRequest, form: Any, *, councillor_id: int) -
 
 def panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
     """The data request panel on the generic case page (registered in the app's ready())."""
-    item = (DataRequest.objects.select_related("councillor", "filed_by", "answered_by", "reviewed_by",
-                                               "head_confirmed_by").filter(pk=case.pk).first())
+    item = request_for_panel(case.pk)
     if item is None:
         return None
     agency_id = getattr(user, "agency_id", None)

@@ -5,6 +5,7 @@ served / not come, walk-ins, and the month table. Endpoints are thin: the servic
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -28,11 +29,13 @@ from secretariat.counters.api.schemas import (
     TableRowOut,
     WalkInIn,
 )
-from secretariat.counters.models import Booking, Consultation, Slot
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.selectors.consultation_statistics import consultation_table
 from secretariat.counters.selectors.statistics import MonthRange
 from secretariat.counters.services import consultation_bookings, consultation_records, consultation_slots
+
+if TYPE_CHECKING:
+    from secretariat.counters.models import Booking, Consultation, Slot
 
 router = Router(tags=["counters"])
 
@@ -122,7 +125,7 @@ def served(request: SignedInRequest, booking_id: int, payload: ServeIn) -> Statu
 @router.post("/consultations/bookings/{booking_id}/no-show", response=BookingOut, summary="The citizen did not come")
 def no_show(request: SignedInRequest, booking_id: int) -> BookingOut:
     booking = consultation_records.booking_no_show(actor=request.user, booking_id=booking_id)
-    return _booking(Booking.objects.select_related("slot").get(pk=booking.pk))
+    return _booking(selectors.booking_with_slot(pk=booking.pk))
 
 
 @router.post("/consultations/walk-ins", response={201: ConsultationOut}, summary="Record a walk-in consultation")

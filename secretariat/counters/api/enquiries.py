@@ -4,6 +4,8 @@ the pages, so the same checks and refusals (the error body comes from Applicatio
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -23,7 +25,6 @@ from secretariat.counters.api.schemas import (
     TallyOut,
     UndoIn,
 )
-from secretariat.counters.models import Enquiry, PetitionHelp
 from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.selectors.statistics import (
     MonthRange,
@@ -36,6 +37,9 @@ from secretariat.counters.selectors.statistics import (
 )
 from secretariat.counters.services import enquiries as services
 from secretariat.counters.services.petition_help import petition_help_record
+
+if TYPE_CHECKING:
+    from secretariat.counters.models import Enquiry, PetitionHelp
 
 router = Router(tags=["counters"])
 

@@ -9,7 +9,7 @@ import datetime as dt
 from ninja import Schema
 
 from secretariat.core.schemas import InputSchema, LocalTime
-from secretariat.counters.models import EnquiryChannel, HelpKind, Mode
+from secretariat.counters.constants import EnquiryChannel, HelpKind, Mode
 
 # --- The counter: enquiries, statistics, petition help ---
 

@@ -4,6 +4,7 @@ trainings, and hours per volunteer. Endpoints are thin: the services decide."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -26,9 +27,11 @@ from secretariat.counters.api.schemas import (
     VolunteerTrainingIn,
     VolunteerTrainingOut,
 )
-from secretariat.counters.models import DailyCount, Shift, Volunteer
 from secretariat.counters.selectors import volunteers as selectors
 from secretariat.counters.services import volunteer_roster, volunteer_shifts
+
+if TYPE_CHECKING:
+    from secretariat.counters.models import DailyCount, Shift, Volunteer
 
 router = Router(tags=["counters"])
 

@@ -13,16 +13,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class ConsultationField(models.TextChoices):
-    LEGAL = "legal", _("Legal consultation")
-    ARCHITECTURE = "architecture", _("Architecture consultation")
-    LAND = "land", _("Land administration consultation")
-
-
-class Mode(models.TextChoices):
-    ON_SITE = "on_site", _("On site")
-    REMOTE = "remote", _("Remote")
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.counters.constants import BookingStatus as BookingStatus
+from secretariat.counters.constants import ConsultationField as ConsultationField
+from secretariat.counters.constants import Mode as Mode
 
 
 class Association(models.Model):
@@ -73,13 +67,6 @@ class Slot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.starts_at:%H:%M} {self.association}"
-
-
-class BookingStatus(models.TextChoices):
-    BOOKED = "booked", _("Booked")
-    SERVED = "served", _("Served")
-    CANCELLED = "cancelled", _("Cancelled")
-    NO_SHOW = "no_show", _("Did not come")
 
 
 ACTIVE_BOOKING = (BookingStatus.BOOKED, BookingStatus.SERVED)

@@ -13,6 +13,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.counters.constants import EnquiryChannel as EnquiryChannel
+from secretariat.counters.constants import HelpKind as HelpKind
+
 
 class EnquiryCategory(models.Model):
     """A subject area the counter tallies (民政, 交通 …); configurable by a Secretariat administrator."""
@@ -32,11 +36,6 @@ class EnquiryCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class EnquiryChannel(models.TextChoices):
-    COUNTER = "counter", _("At the counter")
-    PHONE = "phone", _("By phone")
 
 
 class Enquiry(models.Model):
@@ -87,11 +86,6 @@ class EnquiryDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.category_id}: {self.count}"
-
-
-class HelpKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual petition")
-    COLLECTIVE = "collective", _("Collective petition")
 
 
 class PetitionHelp(models.Model):

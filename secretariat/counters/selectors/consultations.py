@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from secretariat.core.actors import Actor, Viewer
 from secretariat.counters.access import desks as desk_access
-from secretariat.counters.models import Booking, BookingStatus, Consultation, Slot
+from secretariat.counters.models import Association, Booking, BookingStatus, Consultation, Slot
 from secretariat.petitions.access.personal_data import mask_email, mask_name, mask_phone
 
 PUBLIC_DAYS_AHEAD = 60
@@ -39,6 +39,24 @@ def open_slots(*, field: str = "", today: dt.date | None = None, days: int = PUB
     if field:
         slots = slots.filter(field=field)
     return slots.order_by("date", "starts_at", "association__sort_order")
+
+
+def slot_bookable(*, pk: int) -> Slot | None:
+    """The slot a citizen asks to book, unless it was withdrawn (whether it is still free is the service's)."""
+    return Slot.objects.select_related("association").filter(pk=pk, is_withdrawn=False).first()
+
+
+def associations_active() -> QuerySet[Association]:
+    return Association.objects.filter(is_active=True)
+
+
+def booking_find(*, pk: int) -> Booking | None:
+    return Booking.objects.select_related("slot__association").filter(pk=pk).first()
+
+
+def booking_with_slot(*, pk: int) -> Booking:
+    """A booking just written, read again with its slot."""
+    return Booking.objects.select_related("slot").get(pk=pk)
 
 
 def slot_list(*, user: Actor | Viewer, start: dt.date, end: dt.date, field: str = "") -> QuerySet[Slot]:

@@ -19,6 +19,10 @@ def volunteer_list(*, active_only: bool = True) -> QuerySet[Volunteer]:
     return volunteers.filter(is_active=True) if active_only else volunteers
 
 
+def volunteer_find(*, pk: int) -> Volunteer | None:
+    return Volunteer.objects.filter(pk=pk).first()
+
+
 def masked_contacts(volunteer: Volunteer) -> dict[str, str]:
     return {"phone": mask_phone(volunteer.phone), "email": mask_email(volunteer.email)}
 

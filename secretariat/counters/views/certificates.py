@@ -19,8 +19,7 @@ from secretariat.core import roc
 from secretariat.core.errors import NotFound, ValidationFailed
 from secretariat.core.odf import ODT_CONTENT_TYPE, odt_bytes, text_document
 from secretariat.core.pdf import odt_to_pdf
-from secretariat.counters.models import Volunteer
-from secretariat.counters.selectors.volunteers import hours_by_volunteer
+from secretariat.counters.selectors.volunteers import hours_by_volunteer, volunteer_find
 
 CONTENT_TYPES = {"odt": ODT_CONTENT_TYPE, "pdf": "application/pdf"}
 ISSUER = "臺北市政府秘書處"
@@ -35,7 +34,7 @@ class Certificate:
 
 def certificate_odt(*, volunteer_id: int, start: dt.date, end: dt.date) -> bytes:
     """The certificate as ODT bytes. Refused for an unknown volunteer, a reversed span, or no hours served."""
-    volunteer = Volunteer.objects.filter(pk=volunteer_id).first()
+    volunteer = volunteer_find(pk=volunteer_id)
     if volunteer is None:
         raise NotFound()
     if end < start:

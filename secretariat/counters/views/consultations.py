@@ -20,8 +20,8 @@ from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.redirects import redirect_next
 from secretariat.counters.access import desks as desk_access
+from secretariat.counters.constants import BookingStatus, ConsultationField
 from secretariat.counters.forms.consultations import RevealForm, SlotForm, WalkInForm
-from secretariat.counters.models import Association, Booking, BookingStatus, ConsultationField
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.services import consultation_records, consultation_slots
 
@@ -36,7 +36,7 @@ def _day(text: str, default: dt.date) -> dt.date:
 
 
 def _associations(user: Actor | Viewer) -> Any:
-    associations = Association.objects.filter(is_active=True)
+    associations = selectors.associations_active()
     if desk_access.can_record(user):
         return associations
     return associations.filter(pk__in=desk_access.association_ids(user))
@@ -117,7 +117,7 @@ def booking_reveal(request: SignedInRequest, pk: int) -> HttpResponse:
     """The booked citizen's data, unmasked once a reason is given; each reveal is logged."""
     if not desk_access.can_record(request.user):
         raise Http404
-    booking = Booking.objects.select_related("slot__association").filter(pk=pk).first()
+    booking = selectors.booking_find(pk=pk)
     if booking is None:
         raise Http404
     form = RevealForm(request.POST or None)

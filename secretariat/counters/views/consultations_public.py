@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.request_context import client_address
+from secretariat.counters.constants import ConsultationField
 from secretariat.counters.forms.consultations import BookingForm
-from secretariat.counters.models import ConsultationField, Slot
 from secretariat.counters.selectors import consultations as selectors
 from secretariat.counters.services import consultation_bookings as services
 
@@ -28,7 +28,7 @@ def slots(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, slot_id: int) -> HttpResponse:
-    slot = Slot.objects.select_related("association").filter(pk=slot_id, is_withdrawn=False).first()
+    slot = selectors.slot_bookable(pk=slot_id)
     if slot is None:
         raise Http404
     form = BookingForm(request.POST or None, initial={"field": slot.field})

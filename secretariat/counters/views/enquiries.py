@@ -8,7 +8,7 @@ normally and the page reloads (post/redirect/get). Thin: the services decide and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,10 +23,13 @@ from secretariat.core.actors import SignedInRequest
 from secretariat.core.calendar import CalendarOutOfRange
 from secretariat.core.errors import ApplicationError
 from secretariat.core.htmx import HtmxRequest
-from secretariat.counters.models import Enquiry, EnquiryChannel
+from secretariat.counters.constants import EnquiryChannel
 from secretariat.counters.selectors import enquiries as selectors
 from secretariat.counters.selectors.statistics import category_label_ui
 from secretariat.counters.services import enquiries as services
+
+if TYPE_CHECKING:
+    from secretariat.counters.models import Enquiry
 
 TEMPLATE = "counters/enquiries/counter.html"
 

@@ -3,6 +3,8 @@ volunteer, and a volunteer's hours with the certificate download."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,14 +20,16 @@ from secretariat.core.roc import Period
 from secretariat.counters.access import desks as desk_access
 from secretariat.counters.forms.consultations import RevealForm
 from secretariat.counters.forms.volunteers import CertificateForm, VolunteerForm
-from secretariat.counters.models import Volunteer
 from secretariat.counters.selectors import volunteers as selectors
 from secretariat.counters.services import volunteer_roster as services
 from secretariat.counters.views import certificates
 
+if TYPE_CHECKING:
+    from secretariat.counters.models import Volunteer
+
 
 def _volunteer(pk: int) -> Volunteer:
-    volunteer = Volunteer.objects.filter(pk=pk).first()
+    volunteer = selectors.volunteer_find(pk=pk)
     if volunteer is None:
         raise Http404
     return volunteer

@@ -4,7 +4,7 @@ CSV import), escalation, responses and the daily digest. Same services and scopi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Status
@@ -23,7 +23,7 @@ from secretariat.media.api.schemas import (
     ResponseOut,
     SeverityIn,
 )
-from secretariat.media.models.opinion import Medium, OpinionItem, OpinionResponse, Sentiment
+from secretariat.media.constants import Medium, Sentiment
 from secretariat.media.selectors.opinion import Cursor, ItemFilters, item_get_for, item_list, responses_of
 from secretariat.media.services.digest_document import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
 from secretariat.media.services.opinion import (
@@ -33,6 +33,9 @@ from secretariat.media.services.opinion import (
     opinion_severity_adjust,
 )
 from secretariat.media.services.opinion_import import opinion_csv_import
+
+if TYPE_CHECKING:
+    from secretariat.media.models.opinion import OpinionItem, OpinionResponse
 
 router = Router(tags=["media: public opinion"])
 

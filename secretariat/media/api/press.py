@@ -4,7 +4,7 @@ sign-in. The press office's other records are in api/press_records.py."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router, Status
@@ -24,9 +24,12 @@ from secretariat.media.api.schemas import (
     ReturnIn,
     VersionIn,
 )
-from secretariat.media.models import PressRelease, ReleaseStatus
+from secretariat.media.constants import ReleaseStatus
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import releases as services
+
+if TYPE_CHECKING:
+    from secretariat.media.models import PressRelease
 
 router = Router(tags=["media: press releases"])
 router.add_router("", records_router)

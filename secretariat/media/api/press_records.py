@@ -4,12 +4,12 @@ public day without sign-in), social media posts and trainings."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from secretariat.accounts.models import Agency
+from secretariat.accounts.selectors import agency_list_by_ids
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import NotFound, ValidationFailed
 from secretariat.media.api.schemas import (
@@ -24,10 +24,13 @@ from secretariat.media.api.schemas import (
     ScheduleOut,
     SocialPostOut,
 )
-from secretariat.media.models import EventKind, Platform, PostType, PressEvent, SocialPost
+from secretariat.media.constants import EventKind, Platform, PostType
 from secretariat.media.selectors import press_records as selectors
 from secretariat.media.services import press_records as services
 from secretariat.media.services import schedule as schedule_services
+
+if TYPE_CHECKING:
+    from secretariat.media.models import PressEvent, SocialPost
 
 router = Router(tags=["media: press office"])
 LIST_LIMIT = 200
@@ -50,7 +53,7 @@ def event_list(request: HttpRequest, kind: EventKind | None = None) -> Any:
 
 @router.post("/press-events", response={201: PressEventOut})
 def event_record(request: SignedInRequest, payload: EventIn) -> Any:
-    agencies = list(Agency.objects.filter(pk__in=payload.agency_ids))
+    agencies = agency_list_by_ids(ids=payload.agency_ids)
     if len(agencies) != len(set(payload.agency_ids)):
         raise ValidationFailed(field="agency_ids")
     event = services.event_record(actor=request.user, kind=payload.kind, held_at=payload.held_at,

@@ -7,8 +7,7 @@ import datetime as dt
 from ninja import Schema
 
 from secretariat.core.schemas import InputSchema
-from secretariat.media.models import EventKind, Platform, PostType, TrainingKind
-from secretariat.media.models.opinion import Medium, ResponseKind, Sentiment
+from secretariat.media.constants import EventKind, Medium, Platform, PostType, ResponseKind, Sentiment, TrainingKind
 
 # --- Opinion monitoring ---
 

@@ -7,12 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class EventKind(models.TextChoices):
-    CONFERENCE = "conference", _("City-level press conference")
-    INTERVIEW = "interview", _("Media interview")
-    JOINT_INTERVIEW = "joint_interview", _("Joint interview")
-    GATHERING = "gathering", _("Media gathering")
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.media.constants import EventKind as EventKind
 
 
 class PressEvent(models.Model):

@@ -11,34 +11,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.media.constants import Medium as Medium
+from secretariat.media.constants import ResponseKind as ResponseKind
+from secretariat.media.constants import Sentiment as Sentiment
+
 INCIDENT_KIND = "opinion_incident"  # the case kind, named here so services need not import the kind module
-
-
-class Medium(models.TextChoices):
-    NEWS = "news", _("News")
-    TV = "tv", _("Television")
-    RADIO = "radio", _("Radio")
-    FORUM = "forum", _("Online forum")
-    SOCIAL = "social", _("Social media")
-
-
-class Sentiment(models.TextChoices):
-    POSITIVE = "positive", _("Positive")
-    NEUTRAL = "neutral", _("Neutral")
-    NEGATIVE = "negative", _("Negative")
 
 
 class ItemSource(models.TextChoices):
     MANUAL = "manual", _("Entered by a monitor")
     CSV = "csv", _("Imported from CSV")
     FEED = "feed", _("Imported from a feed")
-
-
-class ResponseKind(models.TextChoices):
-    CLARIFICATION = "clarification", _("Clarification release (澄清稿)")
-    STATEMENT = "statement", _("Statement (聲明)")
-    SOCIAL_POST = "social_post", _("Social media post (社群貼文)")
-    OTHER = "other", _("Other")
 
 
 class OpinionFeed(models.Model):

@@ -8,15 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class ReleaseStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Awaiting the unit head")
-    UNIT_APPROVED = "unit_approved", _("Awaiting the media unit")
-    APPROVED = "approved", _("Approved, not yet published")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.media.constants import ReleaseStatus as ReleaseStatus
 
 # A release is public from `published_at` on in either of these states: a scheduled release needs no job to
 # appear at its time (the job only tidies its status), so the public pages never show one early or late.

@@ -7,18 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class Platform(models.TextChoices):
-    LINE = "line", "LINE"
-    FACEBOOK = "facebook", "Facebook"
-    INSTAGRAM = "instagram", "Instagram"
-    YOUTUBE = "youtube", "YouTube"
-
-
-class PostType(models.TextChoices):
-    VIDEO = "video", _("Video")
-    IMAGE = "image", _("Image")
-    TEXT = "text", _("Text")
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.media.constants import Platform as Platform
+from secretariat.media.constants import PostType as PostType
 
 
 class SocialPost(models.Model):

@@ -6,10 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class TrainingKind(models.TextChoices):
-    WORKSHOP = "workshop", _("Workshop")
-    FORUM = "forum", _("Forum")
+# Re-exported (`as`): defined in constants, which the pages and API read; the rest still reads them here.
+from secretariat.media.constants import TrainingKind as TrainingKind
 
 
 class MediaTraining(models.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -11,7 +12,10 @@ from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.media.access.opinion import DigestGroup, digest_groups, items_visible
-from secretariat.media.models.opinion import OpinionDigest, OpinionItem, OpinionResponse
+from secretariat.media.models.opinion import OpinionDigest, OpinionFeed, OpinionItem, OpinionResponse
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case
 
 __all__ = ["Cursor", "DigestGroup", "ItemFilters", "digest_get", "digest_groups", "digests_in_period",
            "item_get_for", "item_list", "items_visible", "responses_in_period", "responses_of"]
@@ -86,6 +90,19 @@ def item_list(*, user: Actor | Viewer, filters: ItemFilters, after: Cursor | Non
 
 def responses_of(item: OpinionItem) -> list[OpinionResponse]:
     return list(item.responses.select_related("agency", "recorded_by").order_by("responded_at", "pk"))
+
+
+def item_of_case(case: Case) -> OpinionItem | None:
+    """The item an opinion incident was opened from; the case page has already decided who sees the case."""
+    return OpinionItem.objects.filter(case=case).first()
+
+
+def feeds_active() -> list[OpinionFeed]:
+    return list(OpinionFeed.objects.filter(is_active=True).order_by("name"))
+
+
+def digests_recent(*, limit: int) -> list[OpinionDigest]:
+    return list(OpinionDigest.objects.order_by("-day")[:limit])
 
 
 def responses_in_period(period: Period) -> int:

@@ -12,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from secretariat.accounts.access import scope_to_agency
+from secretariat.accounts.models import Agency
 from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
@@ -109,6 +110,11 @@ def public_release_get(*, pk: int) -> PressRelease:
     if release is None:
         raise NotFound()
     return release
+
+
+def public_release_agencies() -> list[Agency]:
+    """The agencies that have ever issued a release: the public list's agency filter offers only these."""
+    return list(Agency.objects.filter(press_releases__isnull=False).distinct().order_by("sort_order", "short_name"))
 
 
 def public_latest(*, agency_id: int | None = None, limit: int = 30) -> list[PressRelease]:

@@ -4,7 +4,7 @@ mayor's public schedule. Built on Django's syndication framework; served through
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,14 +12,17 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from secretariat.accounts.models import Agency
+from secretariat.accounts.selectors import agency_find
 from secretariat.core import roc
 from secretariat.core.site_settings import setting_get
-from secretariat.media.models import PressRelease, ScheduleEntry
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services.sanitise import plain_text
 from secretariat.media.views.press_public import cached
+
+if TYPE_CHECKING:
+    from secretariat.accounts.models import Agency
+    from secretariat.media.models import PressRelease, ScheduleEntry
 
 FEED_SIZE = 30
 
@@ -30,7 +33,7 @@ class ReleaseRss(Feed):  # type: ignore[type-arg]
     def get_object(self, request: HttpRequest, agency: int | None = None) -> Agency | None:
         if agency is None:
             return None
-        found = Agency.objects.filter(pk=agency).first()
+        found = agency_find(pk=agency)
         if found is None:
             raise Http404
         return found

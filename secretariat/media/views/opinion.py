@@ -3,7 +3,7 @@ an item's page (severity, escalation, responses). Thin: every write is a service
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,10 +26,19 @@ from secretariat.media.forms.opinion import (
     ResponseForm,
     SeverityForm,
 )
-from secretariat.media.models.opinion import OpinionFeed, OpinionItem
-from secretariat.media.selectors.opinion import Cursor, ItemFilters, item_get_for, item_list, responses_of
+from secretariat.media.selectors.opinion import (
+    Cursor,
+    ItemFilters,
+    feeds_active,
+    item_get_for,
+    item_list,
+    responses_of,
+)
 from secretariat.media.services.opinion import opinion_item_create
 from secretariat.media.services.opinion_import import CsvRejected, opinion_csv_import
+
+if TYPE_CHECKING:
+    from secretariat.media.models.opinion import OpinionItem
 
 
 def require_reader(request: HttpRequest) -> None:
@@ -106,7 +115,7 @@ def item_import(request: SignedInRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(count)s items imported.") % {"count": result.created})
             return redirect("media:opinion")
-    feeds = list(OpinionFeed.objects.filter(is_active=True).order_by("name"))
+    feeds = feeds_active()
     return render(request, "media/opinion/import.html", {"form": form, "bad_rows": bad_rows, "feeds": feeds},
                   status=400 if request.method == "POST" else 200)
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import ApplicationError
 from secretariat.media.forms.opinion import DigestDayForm
-from secretariat.media.models.opinion import OpinionDigest
+from secretariat.media.selectors.opinion import digests_recent
 from secretariat.media.services.digest_document import ODT_CONTENT_TYPE, digest_filename, digest_for, digest_pdf_for
 from secretariat.media.views.opinion import require_reader
 
@@ -25,7 +25,7 @@ def digest_list(request: HttpRequest) -> HttpResponse:
     form = DigestDayForm(request.GET or None)
     if form.is_bound and form.is_valid():
         return redirect("media:opinion_digest", form.cleaned_data["day"].isoformat())
-    digests = list(OpinionDigest.objects.order_by("-day")[:RECENT_DAYS])
+    digests = digests_recent(limit=RECENT_DAYS)
     return render(request, "media/opinion/digests.html", {"form": form, "digests": digests},
                   status=400 if form.is_bound else 200)
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from secretariat.cases.models import Case
 from secretariat.core.actors import Actor, Viewer
-from secretariat.media.models.opinion import OpinionItem
-from secretariat.media.selectors.opinion import responses_of
+from secretariat.media.selectors.opinion import item_of_case, responses_of
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case
 
 
 def panel_context(case: Case, user: Actor | Viewer) -> dict[str, Any] | None:
-    item = OpinionItem.objects.filter(case=case).first()
+    item = item_of_case(case)
     if item is None:
         return None
     return {"item": item, "responses": responses_of(item)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotModified
@@ -17,12 +17,14 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from secretariat.accounts.models import Agency
 from secretariat.core.errors import NotFound
 from secretariat.core.forms import query_id
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import public_cache
+
+if TYPE_CHECKING:
+    from secretariat.accounts.models import Agency
 
 View = Callable[[HttpRequest], HttpResponse]
 BROWSER_SECONDS = 30  # short: a correction must reach readers soon
@@ -62,7 +64,7 @@ def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpRespo
 
 
 def _agencies() -> list[Agency]:
-    return list(Agency.objects.filter(press_releases__isnull=False).distinct().order_by("sort_order", "short_name"))
+    return selectors.public_release_agencies()
 
 
 @require_GET

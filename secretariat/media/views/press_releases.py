@@ -3,7 +3,7 @@ corrections. Thin adapters: every decision is the service's, and its refusal is 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,10 +16,13 @@ from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound, ValidationFailed
 from secretariat.core.forms import add_service_error
 from secretariat.media.access import press as access
+from secretariat.media.constants import ReleaseStatus
 from secretariat.media.forms.press import CorrectForm, PublishForm, ReleaseFileForm, ReleaseForm, ReturnForm
-from secretariat.media.models import PressRelease, ReleaseStatus
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import releases as services
+
+if TYPE_CHECKING:
+    from secretariat.media.models import PressRelease
 
 
 def _release(request: HttpRequest, pk: int) -> PressRelease:

@@ -99,6 +99,29 @@ def disclosures_of(*, user: Person, limit: int = 50) -> list[DisclosureRequest]:
                 .select_related("petition__case", "decided_by")[:limit])
 
 
+def petition_for_panel(*, case_id: int) -> Petition | None:
+    """The petition behind a case page, with what its panel shows; whether the viewer may see it is the panel's
+    question (may_see_petition)."""
+    return (Petition.objects.select_related("case", "case__lead_agency", "category", "registered_by",
+                                            "answered_by").filter(pk=case_id).first())
+
+
+def petition_of_case(*, case_id: int) -> Petition | None:
+    return Petition.objects.filter(pk=case_id).first()
+
+
+def disclosure_pending_by(*, petition: Petition, requester: Person | None) -> DisclosureRequest | None:
+    """The request `requester` made about this petition that still waits for a decision."""
+    return DisclosureRequest.objects.filter(petition=petition, requested_by=requester,
+                                            status=DisclosureStatus.PENDING).first()
+
+
+def disclosures_pending(*, petition: Petition) -> QuerySet[DisclosureRequest]:
+    """Every request about this petition waiting for a decision (who may decide each is access's question)."""
+    return DisclosureRequest.objects.select_related("requested_by").filter(petition=petition,
+                                                                           status=DisclosureStatus.PENDING)
+
+
 def disclosure_get_for(*, user: Actor | Viewer, pk: int) -> DisclosureRequest:
     request = DisclosureRequest.objects.select_related("requested_by", "decided_by", "petition__case").filter(
         pk=pk).first()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -28,12 +28,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.accounts.services import api_token_authenticate
+from secretariat.cases.constants import CaseStatus
 from secretariat.cases.kinds import decline_reason_label, kind_for
-from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import ApplicationError
-from secretariat.petitions.kinds import KIND
-from secretariat.petitions.models import Category, Petition
+from secretariat.petitions.selectors.open311 import (
+    open311_known_codes,
+    open311_public_requests,
+    open311_service_get,
+    open311_services,
+)
 from secretariat.petitions.services.open311 import open311_request_file
+
+if TYPE_CHECKING:
+    from secretariat.petitions.models import Category, Petition
 
 LIMIT = 1000
 MAX_SPAN = dt.timedelta(days=90)
@@ -85,14 +92,13 @@ def services(request: HttpRequest, fmt: str) -> HttpResponse:
         "service_code": category.code, "service_name": _name(category),
         "description": category.description or _name(category), "metadata": False, "type": "realtime",
         "keywords": ",".join(word for word in (category.name, category.name_en) if word), "group": group,
-    } for category in Category.objects.filter(is_active=True).order_by("sort_order", "code")])
+    } for category in open311_services()])
 
 
 # --- Reading service requests ------------------------------------------------------------------------
 
 def _public() -> QuerySet[Petition]:
-    return (Petition.objects.filter(is_confidential=False, case__kind=KIND)
-            .select_related("case", "case__lead_agency", "case__merged_into", "category"))
+    return open311_public_requests()
 
 
 def _status_notes(petition: Petition) -> str:
@@ -174,7 +180,7 @@ def _search(params: Any) -> QuerySet[Petition]:
         return rows.filter(case__reference__in=references[:LIMIT])
     codes = _codes(params.get("service_code", ""))
     if codes:
-        known = set(Category.objects.filter(code__in=codes).values_list("code", flat=True))
+        known = open311_known_codes(codes=codes)
         unknown = [code for code in codes if code not in known]
         if unknown:
             raise Open311Error(400, _("Unknown service_code: %(codes)s.") % {"codes": ", ".join(unknown)[:200]})
@@ -245,7 +251,7 @@ def _requests_post(request: HttpRequest) -> HttpResponse:
     code = params.get("service_code", "").strip()
     if not code:
         raise Open311Error(400, _("service_code is required."))
-    category = Category.objects.filter(code=code, is_active=True).first()
+    category = open311_service_get(code=code)
     if category is None:
         raise Open311Error(400, _("Unknown service_code: %(codes)s.") % {"codes": code[:60]})
     lat, long = params.get("lat", "").strip(), params.get("long", "").strip()

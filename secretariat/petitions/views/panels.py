@@ -3,16 +3,22 @@ for downloading a petition's files: services.disclosure.petition_file_access).""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from secretariat.cases.models import Case
 from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.petitions.access import is_caseworker, may_decide, may_see_petition
 from secretariat.petitions.access.personal_data import masked_petitioner
 from secretariat.petitions.kinds import DECLINE_REASONS
-from secretariat.petitions.models import DisclosureRequest, DisclosureStatus, Petition
-from secretariat.petitions.selectors import petition_attachments
+from secretariat.petitions.selectors import (
+    disclosure_pending_by,
+    disclosures_pending,
+    petition_attachments,
+    petition_for_panel,
+)
 from secretariat.petitions.services import active_disclosure
+
+if TYPE_CHECKING:
+    from secretariat.cases.models import Case
 
 PANEL_TEMPLATE = "petitions/panel.html"
 
@@ -20,17 +26,13 @@ PANEL_TEMPLATE = "petitions/panel.html"
 def panel_context(case: Case, user: Actor | Viewer, *, revealed: dict[str, str] | None = None) -> dict[str, Any] | None:
     """Everything templates/petitions/panel.html needs (the case and user included), or None when this
     viewer may not see the petition (a co-agency of a petition needing secrecy)."""
-    petition = (Petition.objects.select_related("case", "case__lead_agency", "category", "registered_by",
-                                                "answered_by").filter(pk=case.pk).first())
+    petition = petition_for_panel(case_id=case.pk)
     if petition is None or not may_see_petition(user, petition):
         return None
     caseworker = is_caseworker(user, petition)
-    mine = (DisclosureRequest.objects.filter(petition=petition, requested_by=person_or_none(user)) if caseworker
-            else None)
-    pending = mine.filter(status=DisclosureStatus.PENDING).first() if mine is not None else None
+    pending = disclosure_pending_by(petition=petition, requester=person_or_none(user)) if caseworker else None
     active = active_disclosure(user=user, petition=petition) if caseworker else None
-    waiting = [request for request in DisclosureRequest.objects.select_related("requested_by")
-               .filter(petition=petition, status=DisclosureStatus.PENDING) if may_decide(user, request)]
+    waiting = [request for request in disclosures_pending(petition=petition) if may_decide(user, request)]
     return {
         "case": petition.case, "user": user, "petition": petition, "masked": masked_petitioner(petition),
         "revealed": revealed, "attachments": petition_attachments(petition=petition),

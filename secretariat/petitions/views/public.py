@@ -7,14 +7,14 @@ GET that filed the petition would file it for them and show the password to nobo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
-from secretariat.cases.models import CaseStatus
+from secretariat.cases.constants import CaseStatus
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.request_context import client_address
@@ -24,8 +24,10 @@ from secretariat.petitions.access.personal_data import mask_email
 from secretariat.petitions.constants import RATING_CHANGE_DAYS, rule
 from secretariat.petitions.forms import LookupForm, PublicForm, RatingForm
 from secretariat.petitions.kinds import DECLINE_REASONS
-from secretariat.petitions.models import Petition
 from secretariat.petitions.services.errors import TooManyAttempts
+
+if TYPE_CHECKING:
+    from secretariat.petitions.models import Petition
 
 
 def _problem(request: HttpRequest, error: ApplicationError) -> HttpResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,15 +15,18 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.cases.models import CaseStatus
+from secretariat.cases.constants import CaseStatus
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
 from secretariat.petitions import selectors, services
+from secretariat.petitions.constants import Channel
 from secretariat.petitions.forms import DecisionForm, DisclosureForm, RegisterForm
-from secretariat.petitions.models import Channel, Petition
 from secretariat.petitions.views.panels import PANEL_TEMPLATE, panel_context
+
+if TYPE_CHECKING:
+    from secretariat.petitions.models import Petition
 
 PAGE_SIZE = 50
 
