@@ -8,6 +8,8 @@ and never outlive the next scheduled release, so a release set for 10:00 appears
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.cache import cache
 
 GENERATION_KEY = "media:press:generation"
@@ -31,4 +33,7 @@ def bump() -> None:
 
 
 def key(*parts: object) -> str:
-    return "media:press:" + ":".join(str(part) for part in (generation(), *parts))
+    """The generation, then a digest of the parts: an address may be as long as a visitor types it, and a
+    cache key must stay short (memcached refuses keys over 250 characters)."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    return f"media:press:{generation()}:{digest}"
