@@ -39,6 +39,17 @@ def test_the_public_press_list_refuses_an_agency_that_cannot_be_one(reference_da
     assert "Back to the home page" in page_text(response)
 
 
+@pytest.mark.parametrize(("persona", "page"), [("anonymous", "/press/"), ("secretariat_admin", "/council/councillors/"),
+                                               ("secretariat_admin", "/staff/petitions/")])
+def test_search_text_with_a_nul_character_is_a_400_that_says_why(
+        request: pytest.FixtureRequest, reference_data: None, persona: str, page: str) -> None:
+    """PostgreSQL cannot hold a NUL: the search once reached the query and failed there (a 500)."""
+    client = Client() if persona == "anonymous" else client_for(request.getfixturevalue(persona))
+    response = in_english(client).get(page, {"q": "路\u0000"})
+    assert response.status_code == 400
+    assert "Text may not contain the NUL character." in page_text(response)
+
+
 def test_the_council_review_list_refuses_an_agency_beyond_64_bits(secretariat_admin: User) -> None:
     response = client_for(secretariat_admin).get("/council/review/", {"agency": TWO_TO_63})
     assert response.status_code == 400

@@ -11,7 +11,7 @@ from django.core.exceptions import BadRequest
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.core.errors import ApplicationError
-from secretariat.core.input_safety import INT64_MAX, value_problem
+from secretariat.core.input_safety import INT64_MAX, text_problem, value_problem
 
 
 class CheckedInputMixin:
@@ -57,6 +57,16 @@ def query_id(value: str | None) -> int | None:
     if not (text.isascii() and text.isdigit() and len(text) <= 19 and 0 < int(text) <= INT64_MAX):
         raise BadRequest(_("The address holds a value that is not valid."))
     return int(text)
+
+
+def query_text(value: str | None, *, limit: int) -> str:
+    """Search text from a query string (`?q=…`), trimmed and cut to `limit`. Text no database can hold (a NUL,
+    a lone surrogate) is refused with a 400 page that says why, rather than reaching the query."""
+    text = (value or "").strip()[:limit]
+    problem = text_problem(text)
+    if problem is not None:
+        raise BadRequest(problem)
+    return text
 
 
 def add_service_error(form: forms.Form, error: ApplicationError) -> None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
+from secretariat.core.forms import query_text
 from secretariat.council.access import structure as access
 from secretariat.council.access.questions import can_see_review_list
 from secretariat.council.selectors import structure as selectors
@@ -63,7 +64,7 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     term_id = _term_id(request)
     caucus = request.GET.get("caucus", "")
-    text = request.GET.get("q", "").strip()[:40]
+    text = query_text(request.GET.get("q"), limit=40)
     councillors = selectors.councillor_list(
         user=request.user, term_id=term_id, caucus_id=int(caucus) if caucus.isdigit() else None,
         independent=caucus == "none", text=text)

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from secretariat.core.errors import NotFound
-from secretariat.core.forms import query_id
+from secretariat.core.forms import query_id, query_text
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
 from secretariat.media.services import public_cache
@@ -71,7 +71,7 @@ def _agencies() -> list[Agency]:
 def release_list(request: HttpRequest) -> HttpResponse:
     def build() -> HttpResponse:
         agency_id = query_id(request.GET.get("agency"))
-        query = request.GET.get("q", "").strip()[:50]
+        query = query_text(request.GET.get("q"), limit=50)
         page = selectors.public_release_page(agency_id=agency_id, query=query, cursor=request.GET.get("after", ""))
         return render(request, "media/press/public_list.html", {
             "page": page, "agencies": _agencies(), "agency_id": agency_id, "query": query})

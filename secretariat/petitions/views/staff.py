@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.cases.constants import CaseStatus
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
-from secretariat.core.forms import add_service_error
+from secretariat.core.forms import add_service_error, query_text
 from secretariat.core.htmx import HtmxRequest
 from secretariat.petitions import selectors, services
 from secretariat.petitions.constants import Channel
@@ -43,7 +43,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.PetitionFilter(
         status=request.GET.get("status", "") if request.GET.get("status", "") in CaseStatus.values else "",
         channel=request.GET.get("channel", "") if request.GET.get("channel", "") in Channel.values else "",
-        text=request.GET.get("q", "")[:100], after=int(after) if after.isdigit() else None,
+        text=query_text(request.GET.get("q"), limit=100), after=int(after) if after.isdigit() else None,
     )
     rows = selectors.petition_list(user=request.user, filters=filters, limit=PAGE_SIZE + 1)
     query = request.GET.copy()
