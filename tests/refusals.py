@@ -5,6 +5,7 @@ counters/tests/refusal_helpers.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from django.apps import apps
 from django.core import mail
 from django.db.models import Model
+from django.test import Client
 
 from secretariat.audit.models import AuditEntry
 from secretariat.core.errors import ApplicationError
@@ -59,3 +61,28 @@ def assert_refusal(error: ApplicationError, kind: type[ApplicationError], code: 
     if field is not None:
         assert error.field == field, f"field {error.field!r}, not {field!r}"
     assert error.render()
+
+
+ERROR_KEYS = {"code", "message", "messages", "field", "details"}
+
+
+def api_call(client: Client, method: str, url: str, data: Any = None) -> Any:
+    """A GET with `data` as its query, or any other method with `data` as its JSON body."""
+    if method == "get":
+        return client.get(url, data or {})
+    return getattr(client, method)(url, json.dumps(data if data is not None else {}),
+                                   content_type="application/json")
+
+
+def api_refusal(response: Any, status: int, code: str, field: str | None = "") -> dict[str, Any]:
+    """The shared error body (docs/api.md) with the status and code expected (and the field, unless "")."""
+    assert response.status_code == status, response.content[:400]
+    assert response["Content-Type"].startswith("application/json")
+    body: dict[str, Any] = response.json()
+    assert set(body) >= ERROR_KEYS
+    assert body["code"] == code
+    assert set(body["messages"]) == {"zh-hant", "en"}
+    assert body["message"]
+    if field != "":
+        assert body["field"] == field
+    return body

@@ -6,7 +6,6 @@ records as they were."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import pytest
@@ -22,11 +21,11 @@ from secretariat.counters.tests.consultation_helpers import CITIZEN, association
 from secretariat.counters.tests.enquiry_helpers import categories, clock, counter_clerk, on_working_day
 from secretariat.counters.tests.refusal_helpers import nothing_written
 from tests.fixtures import client_for, in_english
+from tests.refusals import api_call, api_refusal
 
 pytestmark = pytest.mark.django_db
 __all__ = ["associations", "categories", "clock", "counter_clerk", "legal_slot", "on_working_day", "posts"]
 API = "/api/v1/counters"
-ERROR_KEYS = {"code", "message", "messages", "field", "details"}
 UNKNOWN = 987654
 TODAY = timezone.localdate()
 TOMORROW = TODAY + dt.timedelta(days=1)
@@ -34,24 +33,10 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
 def call(client: Client, method: str, path: str, data: Any = None) -> Any:
-    if method == "get":
-        return client.get(f"{API}{path}", data or {})
-    return getattr(client, method)(f"{API}{path}", json.dumps(data if data is not None else {}),
-                                   content_type="application/json")
+    return api_call(client, method, f"{API}{path}", data)
 
 
-def refusal(response: Any, status: int, code: str, field: str | None = "") -> dict[str, Any]:
-    """The shared error body with the status and code expected (and the field, unless "")."""
-    assert response.status_code == status, response.content[:400]
-    assert response["Content-Type"].startswith("application/json")
-    body: dict[str, Any] = response.json()
-    assert set(body) >= ERROR_KEYS
-    assert body["code"] == code
-    assert set(body["messages"]) == {"zh-hant", "en"}
-    assert body["message"]
-    if field != "":
-        assert body["field"] == field
-    return body
+refusal = api_refusal
 
 
 def local(day: dt.date, hour: int) -> str:

@@ -20,32 +20,18 @@ from secretariat.media.tests.opinion_helpers import agency_id, record
 from secretariat.media.tests.press_helpers import BODY, approved, published
 from secretariat.media.tests.refusal_helpers import nothing_written
 from tests.fixtures import client_for, english, in_english
+from tests.refusals import api_call, api_refusal
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/media"
-ERROR_KEYS = {"code", "message", "messages", "field", "details"}
 UNKNOWN = 987654
 
 
 def call(client: Client, method: str, path: str, data: Any = None) -> Any:
-    if method == "get":
-        return client.get(f"{API}{path}", data or {})
-    return getattr(client, method)(f"{API}{path}", json.dumps(data if data is not None else {}),
-                                   content_type="application/json")
+    return api_call(client, method, f"{API}{path}", data)
 
 
-def refusal(response: Any, status: int, code: str, field: str | None = "") -> dict[str, Any]:
-    """The shared error body with the status and code expected (and the field, unless "")."""
-    assert response.status_code == status, response.content[:400]
-    assert response["Content-Type"].startswith("application/json")
-    body: dict[str, Any] = response.json()
-    assert set(body) >= ERROR_KEYS
-    assert body["code"] == code
-    assert set(body["messages"]) == {"zh-hant", "en"}
-    assert body["message"]
-    if field != "":
-        assert body["field"] == field
-    return body
+refusal = api_refusal
 
 
 # --- Unknown ids: 404 --------------------------------------------------------------------------------------
