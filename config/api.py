@@ -27,6 +27,7 @@ from secretariat.core.input_safety import problems
 from secretariat.council.api import router as council_router
 from secretariat.counters.api import router as counters_router
 from secretariat.media.api import router as media_router
+from secretariat.notifications.api import router as notifications_router
 from secretariat.petitions.api import router as petitions_router
 from secretariat.reporting.api import router as reports_router
 
@@ -163,6 +164,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", core_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/cases/", cases_router)
+api.add_router("/", notifications_router)
 api.add_router("/", petitions_router)
 api.add_router("/council/", council_router)
 api.add_router("/media/", media_router)

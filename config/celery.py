@@ -16,6 +16,8 @@ app.conf.beat_schedule = {
     "audit-verify-nightly": {"task": "audit.verify_chain", "schedule": crontab(hour=2, minute=15)},
     "audit-anchor-daily": {"task": "audit.anchor_chain", "schedule": crontab(hour=23, minute=55)},
     "calendar-coverage-daily": {"task": "core.calendar_coverage_check", "schedule": crontab(hour=6, minute=0)},
+    "notifications-digest-daily": {"task": "notifications.send_digests", "schedule": crontab(hour=17, minute=30)},
+    "notifications-retry-mail": {"task": "notifications.retry_mail", "schedule": crontab(minute="*/10")},
     "case-reminders-daily": {"task": "cases.send_reminders", "schedule": crontab(hour=8, minute=30)},
     "sessions-purge-nightly": {"task": "accounts.purge_expired_sessions", "schedule": crontab(hour=3, minute=0)},
     "petitions-train-router-weekly": {"task": "petitions.train_router",

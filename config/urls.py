@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("secretariat.accounts.urls")),
     path("audit/", include("secretariat.audit.urls")),
     path("cases/", include("secretariat.cases.urls")),
+    path("notifications/", include("secretariat.notifications.urls")),
     path("petitions/", include((public_patterns, "petitions_public"))),
     path("staff/petitions/", include("secretariat.petitions.urls")),
     path("open311/v2/", include((open311_patterns, "open311"))),

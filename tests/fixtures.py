@@ -134,3 +134,12 @@ def councillor(make_persona) -> User:
 def client_for_fixture(db) -> Callable[..., Client]:
     """`client_for(persona)`: a django test Client signed in as that persona."""
     return client_for
+
+
+@pytest.fixture
+def mail_at_once(monkeypatch) -> None:
+    """Mails leave when the writing transaction commits; a test runs inside one transaction that never does.
+    With this fixture what would run on commit runs at once, so the test sees the mail its step sends."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())

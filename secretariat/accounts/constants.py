@@ -98,6 +98,10 @@ ROLE_PERMISSIONS[Role.AUDITOR] |= _PRESS_READ
 # Work report (issue 7): the admin shows the report's prose read-only (it is written on the report pages,
 # whose rules are in reporting/access.py).
 ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= {"reporting.view_reportprose"}
+
+# Notifications (issue 13): the mail log, where a failed send is seen and sent again; auditors read it.
+ROLE_PERMISSIONS[Role.SECRETARIAT_ADMIN] |= {"notifications.view_maildelivery"}
+ROLE_PERMISSIONS[Role.AUDITOR] |= {"notifications.view_maildelivery"}
 ROLE_PERMISSIONS[Role.AUDITOR] |= {"reporting.view_reportprose"}
 
 

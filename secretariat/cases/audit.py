@@ -16,7 +16,6 @@ STEP_HOLDS = "before/after: the case's status, lead agency, due date and version
 
 ACTIONS = (
     AuditAction("case.open", _("Open a case"), "after: the new case's kind, reference, status and due date"),
-    AuditAction("notification.read", _("Mark notifications read"), "extra: the ids of the notifications"),
 )
 
 

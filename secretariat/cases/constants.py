@@ -25,3 +25,6 @@ RUNNING_STATUSES = (CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS)
 class Outcome(models.TextChoices):
     ON_TIME = "on_time", _("Answered on time (依限辦結)")
     LATE = "late", _("Answered late (逾限辦結)")
+
+# What a confidential case's subject reads outside its confidential readers, and in every mail (密不錄由).
+CONFIDENTIAL_TITLE = _("Confidential (密件)")

@@ -123,22 +123,3 @@ class ReminderDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.kind} {self.sent_on}"
-
-
-class Notification(models.Model):
-    """An in-app message to one person, shown on their home page until read."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    message = models.CharField(_("message"), max_length=300)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "read_at"], name="cases_notification_unread")]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return self.message

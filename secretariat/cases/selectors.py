@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.cases.access import may_see, read_in_full_q, reads_in_full
-from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Notification
-from secretariat.core.actors import Actor, Viewer, person_or_none
+from secretariat.cases.constants import CONFIDENTIAL_TITLE
+from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus
+from secretariat.core.actors import Actor, Viewer
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import NotFound, ValidationFailed
 
@@ -28,7 +29,6 @@ DUE_SOON_WORKING_DAYS = 1
 ACTIVE_STATUSES = (*OPEN_STATUSES, CaseStatus.ANSWERED)
 INBOX_PAGE = 50
 # 密不錄由: what a confidential case's subject reads as for those who may not read it.
-CONFIDENTIAL_TITLE = _("Confidential (密件)")
 
 
 def case_redacted(user: Actor | Viewer, case: Case) -> bool:
@@ -200,19 +200,3 @@ def due_soon_cases(*, agency_id: int | None = None, today: dt.date | None = None
     today = today or timezone.localdate()
     rows = Case.objects.filter(status__in=RUNNING_STATUSES, due_on__gte=today, due_on__lte=due_soon_limit(today))
     return rows.filter(lead_agency_id=agency_id) if agency_id else rows
-
-
-def notification_unread_list(*, user: Actor | Viewer, limit: int = 20) -> list[Notification]:
-    """`user`'s own unread in-app messages, newest first."""
-    person = person_or_none(user)
-    if person is None:  # an anonymous visitor and the platform have no messages
-        return []
-    return list(Notification.objects.filter(user=person, read_at__isnull=True).select_related("case")
-                .order_by("-created_at", "-pk")[:limit])
-
-
-def notification_unread_count(*, user: Actor | Viewer) -> int:
-    person = person_or_none(user)
-    if person is None:
-        return 0
-    return Notification.objects.filter(user=person, read_at__isnull=True).count()

@@ -28,10 +28,8 @@ from secretariat.cases.selectors import (
     case_timeline_for,
     case_title_for,
     inbox_cursor_parse,
-    notification_unread_count,
-    notification_unread_list,
 )
-from secretariat.cases.services import available_steps, case_transition, notification_mark_read
+from secretariat.cases.services import available_steps, case_transition
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
 from secretariat.core.forms import add_service_error
@@ -50,11 +48,6 @@ def _inbox_filter(form: InboxFilterForm) -> InboxFilter:
     agency = data.get("agency")
     return InboxFilter(kind=data["kind"], status=data["status"], due=data["due"], text=data["text"],
                        agency_id=agency.pk if agency else None, after=inbox_cursor_parse(data["after"]))
-
-
-def _notifications_context(request: HttpRequest) -> dict[str, Any]:
-    return {"notifications": notification_unread_list(user=request.user),
-            "unread_count": notification_unread_count(user=request.user)}
 
 
 @login_required
@@ -85,21 +78,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "form": form, "next_query": next_query, "first_query": first_query.urlencode() if filters.after else None,
         "rows": [{"case": case, "kind_label": kind_labels.get(case.kind, case.kind),
                   "title": case_title_for(request.user, case)} for case in page.rows],
-        **_notifications_context(request),
     }, status=status)
-
-
-@login_required
-@require_POST
-def notification_read(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
-    """Mark one notification (or, without `pk`, all of them) read."""
-    try:
-        notification_mark_read(actor=request.user, notification_id=pk)
-    except NotFound:
-        raise Http404 from None
-    if request.htmx:
-        return render(request, "cases/inbox.html#notifications", _notifications_context(request))
-    return redirect("cases:inbox")
 
 
 # --- The case page ------------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from secretariat.core.notification_events import Event
 
 
 class CouncilConfig(AppConfig):
@@ -11,6 +18,7 @@ class CouncilConfig(AppConfig):
         from secretariat.cases.kinds import Panel, register_panel
         from secretariat.core.audit_actions import declare_actions, declare_family
         from secretariat.core.navigation import NavEntry, register
+        from secretariat.core.notification_events import declare_events
         from secretariat.council import audit, report
         from secretariat.council.access import questions as question_access
         from secretariat.council.access import requests as request_access
@@ -24,6 +32,7 @@ class CouncilConfig(AppConfig):
 
         declare_actions(*audit.ACTIONS)
         declare_family(audit.structure_saves, audit.STRUCTURE_PREFIX)  # council.term_create, …
+        declare_events(*_events())
         # Council questions: the case kind, its panel on the generic case page, the menu entry (order 40:
         # the seed's section 四).
         question_kind.register_kind()
@@ -44,3 +53,32 @@ class CouncilConfig(AppConfig):
         # The council's menu entry (order 40: the seed's section 四, 府會事務).
         register(NavEntry(key="council", label=_("City council"), url_name="council:overview", order=40,
                           visible=access.can_view_structure))
+
+
+def _events() -> list[Event]:
+    from secretariat.accounts.constants import Role
+    from secretariat.core.notification_events import Channel, Event
+
+    head, drafters = frozenset({Role.AGENCY_HEAD}), frozenset({Role.AGENCY_LIAISON, Role.AGENCY_HEAD,
+                                                                Role.SECRETARIAT_STAFF, Role.SECRETARIAT_ADMIN})
+    mail = Channel.MAIL
+    return [
+        Event("council.answer_awaiting_approval", _("An answer awaits your approval"),
+              _("The lead agency's head (a Secretariat administrator when the Secretariat leads)"),
+              _("The answer to %(ref)s awaits your approval"), head | {Role.SECRETARIAT_ADMIN}, mail, order=30),
+        Event("council.question_sent_back", _("Your draft answer to a council question was sent back"),
+              _("The drafter of the answer"), _("The written answer to %(ref)s was sent back to you: %(reason)s"),
+              drafters, mail, order=31),
+        Event("council.request_sent_back", _("Your draft answer to a data request was sent back"),
+              _("The drafter of the answer"), _("The answer to data request %(ref)s was sent back to you: %(reason)s"),
+              drafters, mail, order=32),
+        Event("council.request_urgent", _("An urgent data request needs a confirmed date"),
+              _("The lead agency's head"),
+              _("Urgent data request %(ref)s from councillor %(name)s: confirm a date. Reason: %(reason)s"),
+              head, mail, order=33),
+        Event("council.request_reopened", _("A data request was reopened"), _("The lead agency's head"),
+              _("Data request %(ref)s was reopened: %(reason)s"), head, mail, order=34),
+        Event("council.request_released", _("The answer to your data request was delivered"),
+              _("The councillor who asked"), _("The answer to your data request %(ref)s was delivered on %(when)s."),
+              frozenset({Role.COUNCILLOR}), mail, order=35),
+    ]

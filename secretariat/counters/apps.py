@@ -12,6 +12,7 @@ class CountersConfig(AppConfig):
     def ready(self) -> None:
         from secretariat.core.audit_actions import declare_actions
         from secretariat.core.navigation import NavEntry, register
+        from secretariat.core.notification_events import Channel, Event, declare_events
         from secretariat.counters import audit
         from secretariat.counters.access import desks
         from secretariat.counters.access import enquiries as enquiry_access
@@ -22,6 +23,12 @@ class CountersConfig(AppConfig):
 
         declare_settings()  # the public booking page's rate limit
         declare_actions(*audit.ACTIONS)
+        citizen = _("The citizen who booked, at the address they gave")
+        declare_events(
+            Event("counters.booking_confirmation", _("A consultation is booked"), citizen,
+                  _("Your consultation booking"), default_channel=Channel.MAIL),
+            Event("counters.booking_reminder", _("A booked consultation is tomorrow"), citizen,
+                  _("Consultation tomorrow"), default_channel=Channel.MAIL))
         consultations_report.register()  # 壹、六、（二）
         volunteers_report.register()  # 壹、六、（三）
         # Menu entries for the consultation and volunteer pages (the seed's 壹、六、（二）and（三）).

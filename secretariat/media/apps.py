@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from secretariat.core.actors import Actor, Viewer
+    from secretariat.core.notification_events import Event
 
 
 def _may_read_release_file(user: Actor | Viewer, owner_id: str) -> bool:
@@ -30,10 +31,12 @@ class MediaConfig(AppConfig):
 
     def ready(self) -> None:
         from secretariat.core.audit_actions import declare_actions, declare_family
+        from secretariat.core.notification_events import declare_events
         from secretariat.media import audit
 
         declare_actions(*audit.ACTIONS)
         declare_family(audit.opinion_imports, audit.IMPORT_PREFIX)  # opinion.import_csv, …
+        declare_events(*_events())
         self._register_press()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
         self._register_opinion()  # opinion monitoring: settings, incident case kind, menu, 五（二）
 
@@ -73,3 +76,27 @@ class MediaConfig(AppConfig):
         register(NavEntry(key="media_opinion", label=_("Public opinion"), url_name="media:opinion", order=50,
                           visible=can_read))
         opinion_report.register()
+
+
+def _events() -> list[Event]:
+    from secretariat.accounts.constants import AGENCY_ROLES, Role
+    from secretariat.core.notification_events import Channel, Event
+
+    agency = frozenset(AGENCY_ROLES)
+    writers = frozenset({Role.SECRETARIAT_STAFF, Role.SECRETARIAT_ADMIN, *AGENCY_ROLES})
+    mail = Channel.MAIL
+    return [
+        Event("media.incident_escalated", _("A public-opinion incident is escalated to your agency"),
+              _("The lead agency's liaisons and head, at once: the answer is due the same day"),
+              _("Incident %(reference)s escalated to %(agency)s, respond today: %(title)s"), agency, mail, order=12),
+        Event("media.opinion_digest", _("The daily opinion digest for your agency"),
+              _("The liaisons and head of each agency the day's items concern"),
+              _("Opinion digest for %(day)s — %(agency)s: %(count)s items"), agency, mail, order=50),
+        Event("media.release_awaiting_approval", _("A press release awaits your approval"),
+              _("The drafting unit's head, then the media unit"), _("Press release awaits your approval: %(title)s"),
+              frozenset({Role.AGENCY_HEAD, Role.SECRETARIAT_STAFF, Role.SECRETARIAT_ADMIN}), mail, order=51),
+        Event("media.release_returned", _("Your press release was sent back"), _("The release's drafter"),
+              _("Press release sent back to you: %(title)s — %(reason)s"), writers, mail, order=52),
+        Event("media.release_published", _("Your press release is published"), _("The release's drafter"),
+              _("Press release published: %(title)s"), writers, Channel.IN_APP, order=53),
+    ]

@@ -72,6 +72,7 @@ def register_kind() -> None:
     from secretariat.media.views.opinion_panel import panel_context
 
     register(CaseKind(code=INCIDENT_KIND, label=_("Public-opinion incident"), prefix="M", answer_days=answer_days,
-                      workflow=WORKFLOW, on_transition=on_transition, deadline=deadline))
+                      workflow=WORKFLOW, on_transition=on_transition, deadline=deadline,
+                      assigned_event="media.incident_escalated"))
     register_panel(INCIDENT_KIND, Panel(key="opinion_item", template="media/opinion/case_panel.html",
                                         context=panel_context, order=10))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from secretariat.core.actors import Actor, Viewer
     from secretariat.core.attachments import FileAccess
+    from secretariat.core.notification_events import Event
 
 
 def _file_access(user: Actor | Viewer, owner_id: str) -> FileAccess:
@@ -26,6 +27,7 @@ class PetitionsConfig(AppConfig):
         from secretariat.core import navigation
         from secretariat.core.attachments import register_owner_policy
         from secretariat.core.audit_actions import declare_actions
+        from secretariat.core.notification_events import declare_events
         from secretariat.petitions import access, audit, report
         from secretariat.petitions.constants import declare_settings
         from secretariat.petitions.kinds import KIND, register_kind
@@ -36,6 +38,7 @@ class PetitionsConfig(AppConfig):
         register_kind()
         declare_settings()
         declare_actions(*audit.ACTIONS)
+        declare_events(*_events())
 
         # The petition's panel on the generic case page.
         register_panel(KIND, Panel(key="petition", template=PANEL_TEMPLATE, context=panel_context, order=10))
@@ -54,3 +57,36 @@ class PetitionsConfig(AppConfig):
         # 311: the seed's 壹、三、（一）, so the menu follows the report.
         navigation.register(navigation.NavEntry("petition_statistics", _("Petition statistics"), "petition_stats:page",
                                                 order=311, visible=access.may_see_statistics))
+
+
+def _events() -> list[Event]:
+    from secretariat.accounts.constants import Role
+    from secretariat.core.notification_events import Channel, Event
+
+    deciders = frozenset({Role.AGENCY_HEAD, Role.SECRETARIAT_ADMIN})
+    caseworkers = frozenset({Role.AGENCY_LIAISON, Role.SECRETARIAT_STAFF, Role.AGENCY_HEAD})
+    petitioner = _("The petitioner, at the address they gave")
+    mail = Channel.MAIL
+    return [
+        Event("petitions.disclosure_requested", _("A caseworker asks to see a petitioner's data"),
+              _("The head of the requester's agency (a Secretariat administrator for the Secretariat's staff)"),
+              _("%(who)s asks to see the petitioner's data of %(ref)s: %(reason)s"), deciders, mail, order=40),
+        Event("petitions.disclosure_approved", _("Your request to see a petitioner's data was approved"),
+              _("The caseworker who asked"), _("Your request to see the petitioner's data of %(ref)s was approved."),
+              caseworkers, Channel.IN_APP, order=41),
+        Event("petitions.disclosure_refused", _("Your request to see a petitioner's data was refused"),
+              _("The caseworker who asked"),
+              _("Your request to see the petitioner's data of %(ref)s was refused: %(note)s"), caseworkers,
+              Channel.IN_APP, order=42),
+        # To citizens: mails only, each with its own text (the petition's number, never the answer itself).
+        Event("petitions.confirm", _("Confirm a petition sent online"), petitioner,
+              _("Please confirm your petition to the mayor"), default_channel=mail),
+        Event("petitions.filed", _("A petition is filed"), petitioner, _("Your petition is filed as %(ref)s"),
+              default_channel=mail),
+        Event("petitions.extended", _("A petition's answer will take longer"), petitioner,
+              _("Your petition %(ref)s: the answer will take longer"), default_channel=mail),
+        Event("petitions.answered", _("A petition is answered"), petitioner,
+              _("Your petition %(ref)s has been answered"), default_channel=mail),
+        Event("petitions.declined", _("A petition will not be handled"), petitioner,
+              _("Your petition %(ref)s will not be handled"), default_channel=mail),
+    ]

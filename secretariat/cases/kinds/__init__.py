@@ -31,6 +31,7 @@ class CaseKind:
     `max_total_days`: calendar days from receipt the case may take without an approved extension.
     `on_transition(case, transition, data, actor)`: the kind's own effects (store the answer, tell
     the requester) inside the same transaction.
+    `assigned_event`: the notification event sent to the lead agency's liaisons and head on assignment.
     `is_requester(user, case)`: whether a signed-in user is the one who asked.
     `deadline(case, start, calendar)`: when given, the due date counted from `start` (a kind whose
     rule is in calendar days, like council questions, says so here); otherwise `answer_days` working days.
@@ -57,6 +58,9 @@ class CaseKind:
     deadline: Callable[[Case, dt.date, Any], dt.date] | None = None
     confidential_readers: frozenset[Party] = field(default_factory=lambda: CONFIDENTIAL_READERS)
     may_take: Callable[[Any, Case, Transition], None] | None = None
+    # The notification the lead agency's people receive when a case of this kind is assigned to it (an
+    # incident's is same-day news and goes by mail at once); declared by the app that declares the kind.
+    assigned_event: str = "case.assigned"
 
 
 def decline_reason_label(kind: CaseKind, code: str) -> str | Promise:

@@ -14,7 +14,8 @@ from secretariat.accounts.models import Agency
 from secretariat.cases.access import parties_of
 from secretariat.cases.kinds import CaseKind, decline_reason_label, kind_for, total_limit
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
-from secretariat.cases.models import Case, CaseEvent, CaseStatus, Notification, Outcome
+from secretariat.cases.models import Case, CaseEvent, CaseStatus, Outcome
+from secretariat.cases.services.announcements import announce
 from secretariat.core import roc
 from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.calendar import WorkCalendar, work_calendar
@@ -92,6 +93,7 @@ def case_transition(*, actor: Actor, case_id: int, name: str, version: int | Non
             kind.on_transition(case, transition, data, actor)
         _log(case, actor, transition.name, from_status, case.status, occurred_at=now, note=note, agency=agency,
              data=_jsonable(data))
+        announce(case, kind, transition.name, agency=agency, reason=note)
         record_change(actor=actor, action=f"case.{transition.name}", target=case, before=before,
                       after=snapshot(case, CASE_FIELDS))
     return case
@@ -130,31 +132,6 @@ def _log(case: Case, actor: Actor, action: str, from_status: str, to_status: str
         actor_label=str(actor) if authenticated else "system", action=action, from_status=from_status,
         to_status=to_status, agency=agency, note=note, data=data or {},
     )
-
-
-def notify(*, users: Any, message: str, case: Case | None = None) -> None:
-    """In-app messages, shown on each person's inbox page until read."""
-    Notification.objects.bulk_create([Notification(user=user, case=case, message=message[:300]) for user in users])
-
-
-def notification_mark_read(*, actor: Actor, notification_id: int | None = None,
-                           at: dt.datetime | None = None) -> int:
-    """Mark one of `actor`'s unread notifications read (or all of them when `notification_id` is None).
-    Returns how many changed. Someone else's notification is refused as not found."""
-    person = person_or_none(actor)
-    if person is None:  # the platform has no messages
-        raise NotFound()
-    rows = Notification.objects.filter(user=person, read_at__isnull=True)
-    with transaction.atomic():
-        if notification_id is not None:
-            if not Notification.objects.filter(user=person, pk=notification_id).exists():
-                raise NotFound()
-            rows = rows.filter(pk=notification_id)
-        ids = list(rows.values_list("pk", flat=True))
-        changed = Notification.objects.filter(pk__in=ids).update(read_at=at or timezone.now())
-        if changed:
-            record_change(actor=actor, action="notification.read", target=actor, extra={"notifications": ids})
-    return changed
 
 
 # --- Effects of each step on the case's own fields ---------------------------------------------------

@@ -6,19 +6,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency, User
 from secretariat.cases.models import Case, ReminderDigest, ReminderKind
 from secretariat.cases.selectors import case_title_unaddressed, due_soon_cases, overdue_cases
-from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
+from secretariat.notifications.services import notify
 
+# The notification event of each reminder (declared in cases/apps.py).
+EVENTS: dict[str, str] = {
+    ReminderKind.DUE_SOON: "case.due_soon", ReminderKind.OVERDUE: "case.overdue",
+    ReminderKind.ESCALATION: "case.overdue_head",
+}
 RECIPIENT_ROLES: dict[str, str] = {
     ReminderKind.DUE_SOON: Role.AGENCY_LIAISON,
     ReminderKind.OVERDUE: Role.AGENCY_LIAISON,
@@ -63,24 +67,17 @@ def _send_digest(kind: str, agency: Agency, cases: list[Case], today: dt.date) -
             ReminderDigest.objects.create(agency=agency, kind=kind, sent_on=today, case_count=len(cases),
                                           recipients=[user.username for user in recipients])
             with translation.override("zh-hant"):
-                subject, body = _compose(kind, agency, cases)
-                notify(users=recipients, message=subject)
+                body = _listing(cases)
+            # One message per person and kind a day, listing the cases; the link opens the filtered inbox.
+            notify(EVENTS[kind], to=recipients, params={"agency": agency.short_name, "count": len(cases)},
+                   link=reverse("cases:inbox") + ("?due=soon" if kind == ReminderKind.DUE_SOON else "?due=overdue"),
+                   body=body)
     except IntegrityError:
         return False  # already sent today
-    addresses = [user.email for user in recipients if user.email]
-    if addresses:
-        send_mail(subject, body, None, addresses, fail_silently=False)
     return True
 
 
-def _compose(kind: str, agency: Agency, cases: list[Case]) -> tuple[str, str]:
-    titles: dict[str, str] = {
-        ReminderKind.DUE_SOON: _("%(agency)s: %(count)s cases are due within a working day"),
-        ReminderKind.OVERDUE: _("%(agency)s: %(count)s cases are overdue"),
-        ReminderKind.ESCALATION: _("For the agency head — %(agency)s has %(count)s overdue cases"),
-    }
-    subject = titles[kind] % {"agency": agency.short_name, "count": len(cases)}
+def _listing(cases: list[Case]) -> str:
     # A mail leaves the platform: a confidential subject reads 「密件」 even for the lead agency.
-    lines = [f"{case.reference}  {roc.format_slash(case.due_on) if case.due_on else '—'}  "
-             f"{case_title_unaddressed(case)}" for case in cases]
-    return subject, subject + "\n\n" + "\n".join(lines)
+    return "\n".join(f"{case.reference}  {roc.format_slash(case.due_on) if case.due_on else '—'}  "
+                     f"{case_title_unaddressed(case)}" for case in cases)

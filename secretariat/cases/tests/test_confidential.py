@@ -129,7 +129,7 @@ def test_the_records_own_name_leaves_the_subject_out(secret):
     assert secret.reference in str(secret)
 
 
-def test_reminder_mails_leave_the_subject_out(secret, liaison, frozen_today):
+def test_reminder_mails_leave_the_subject_out(secret, liaison, frozen_today, mail_at_once):
     frozen_today("2023-07-10")
     reminders_send()
 

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from secretariat.cases.models import Notification, ReminderDigest, ReminderKind
+from secretariat.cases.models import ReminderDigest, ReminderKind
 from secretariat.cases.tasks import send_reminders
 from secretariat.cases.tasks.reminders import reminders_send
 from secretariat.cases.tests.stories import take
+from secretariat.notifications.models import Notification
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once")]
 
 D = dt.date.fromisoformat
 MONDAY = D("2023-07-03")  # a working day; the next one is Tuesday 07-04

@@ -7,8 +7,7 @@ import re
 import pytest
 
 from secretariat.cases import views
-from secretariat.cases.models import Case, CaseStatus, Notification
-from secretariat.cases.services import notify
+from secretariat.cases.models import Case, CaseStatus
 from secretariat.cases.tests.stories import agency, take
 
 pytestmark = pytest.mark.django_db
@@ -135,38 +134,6 @@ def test_next_page_links_walk_every_case_once_in_order(desk, secretariat_clerk, 
     assert len(seen) == 5
     assert set(seen) == {case.reference for case in desk.values()}
     assert seen[-1] == desk["new"].reference
-
-
-def test_the_inbox_shows_unread_messages_and_marks_them_read(desk, liaison, client_for):
-    notify(users=[liaison], message="交通局: 1 件即將到期", case=desk["soon"])
-    note = Notification.objects.get(user=liaison)
-    browser = client_for(liaison)
-    assert "交通局: 1 件即將到期" in text_of(browser.get(INBOX))
-
-    response = browser.post(f"/cases/notifications/{note.pk}/read/", **HTMX)
-
-    assert response.status_code == 200
-    assert "交通局: 1 件即將到期" not in text_of(response)
-    assert Notification.objects.get(pk=note.pk).read_at is not None
-
-
-def test_mark_all_read_without_htmx_returns_to_the_inbox(desk, liaison, client_for):
-    notify(users=[liaison, liaison], message="提醒")
-
-    response = client_for(liaison).post("/cases/notifications/read/")
-
-    assert response.status_code == 302
-    assert not Notification.objects.filter(user=liaison, read_at__isnull=True).exists()
-
-
-def test_nobody_can_mark_someone_elses_message_read(desk, liaison, outsider, client_for):
-    notify(users=[liaison], message="提醒")
-    note = Notification.objects.get()
-
-    response = client_for(outsider).post(f"/cases/notifications/{note.pk}/read/")
-
-    assert response.status_code == 404
-    assert Notification.objects.get().read_at is None
 
 
 # --- The case page ------------------------------------------------------------------------------------

@@ -17,16 +17,19 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.accounts.constants import Role
+from secretariat.accounts.models import User
 from secretariat.cases.kinds import CaseKind, register
 from secretariat.cases.kinds.workflow import STANDARD, Party, Transition, Workflow
 from secretariat.cases.models import Case
 from secretariat.cases.models import CaseStatus as S
-from secretariat.cases.services import notify
 from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.errors import Conflict, ValidationFailed
+from secretariat.notifications.services import notify
 
 KIND = "council_question"
 DETAILS = "question"  # Question.case's related name
@@ -91,13 +94,15 @@ def on_transition(case: Case, transition: Transition, data: dict[str, Any], acto
 
     question: Question = getattr(case, DETAILS)
     if transition.name == "send_back":  # the draft stays, for the drafter to revise
-        with translation.override("zh-hant"):
-            notify(users=_drafter(case), case=case, message=_(
-                "The written answer to %(ref)s was sent back to you: %(reason)s") % {
-                "ref": case.reference, "reason": data["reason"]})
+        notify("council.question_sent_back", to=_drafter(case), record=case,
+               link=reverse("cases:detail", args=[case.pk]),
+               params={"ref": case.reference, "reason": str(data["reason"])[:150]})
         return
     if transition.name == "answer":
         question.draft_answer = str(data["answer"])[:20000]
+        heads = User.objects.filter(role=Role.AGENCY_HEAD, agency=case.lead_agency, is_active=True)
+        notify("council.answer_awaiting_approval", to=[head for head in heads if head.pk != getattr(actor, "pk", None)],
+               record=case, link=reverse("cases:detail", args=[case.pk]), params={"ref": case.reference})
         question.approved_answer, question.approved_at, question.approved_by = "", None, None
     elif transition.name == "approve_answer":
         text = str(data.get("answer") or question.draft_answer).strip()

@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.mail import send_mail
-from django.db import transaction
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.constants import Role
@@ -17,19 +16,25 @@ from secretariat.accounts.models import User
 from secretariat.cases.access import parties_of
 from secretariat.cases.kinds.workflow import Party, Transition
 from secretariat.cases.models import Case, Outcome
-from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.council.models.requests import DataRequest
+from secretariat.notifications.services import notify
 
 
-def tell(users: list[Any], message: str, case: Case) -> None:
-    """A portal/inbox notification and, after commit, an e-mail to each person that has an address."""
-    notify(users=users, message=message, case=case)
-    addresses = [user.email for user in users if getattr(user, "email", "")]
-    if addresses:
-        transaction.on_commit(lambda: send_mail(message[:120], message, None, addresses, fail_silently=True))
+def tell(code: str, users: list[User], case: Case, **params: str) -> None:
+    """Notify `users` of event `code` on the request (a councillor's link opens their portal's page)."""
+    councillor = any(user.role == Role.COUNCILLOR for user in users)
+    link = reverse("council:portal_detail" if councillor else "cases:detail", args=[case.pk])
+    notify(code, to=users, record=case, link=link, params={"ref": case.reference, **params})
+
+
+def senior_reviewers(case: Case) -> list[User]:
+    """Who releases the answer: the lead agency's head, or the Secretariat's administrators when it leads."""
+    if secretariat_leads(case):
+        return list(User.objects.filter(role=Role.SECRETARIAT_ADMIN, is_active=True))
+    return agency_heads(case)
 
 
 def agency_heads(case: Case) -> list[User]:
@@ -102,10 +107,8 @@ def _assign(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor
     # The due date was fixed at filing by urgency (or agreed by the head), not by the day of routing.
     if request.marked_urgent:
         case.due_on = request.head_confirmed_due
-        with translation.override("zh-hant"):
-            tell(agency_heads(case), _("Urgent data request %(ref)s from councillor %(name)s: confirm a date. "
-                                       "Reason: %(reason)s") % {"ref": case.reference, "name": request.councillor.name,
-                                                                "reason": request.urgent_reason}, case)
+        tell("council.request_urgent", agency_heads(case), case, name=request.councillor.name,
+             reason=request.urgent_reason)
     else:
         case.due_on = request.requested_due or request.rule_due
     case.save(update_fields=["due_on"])
@@ -133,6 +136,8 @@ def _answer(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor
     request.answer = str(data["answer"])[:20000]
     request.answered_by = person_or_none(actor)
     request.save(update_fields=["answer", "answered_by"])
+    drafter = request.answered_by_id
+    tell("council.answer_awaiting_approval", [user for user in senior_reviewers(case) if user.pk != drafter], case)
 
 
 def _may_review(actor: Actor, case: Case) -> bool:
@@ -150,9 +155,7 @@ def _send_back(request: DataRequest, case: Case, data: dict[str, Any], actor: Ac
     """The answer stays as drafted, for its drafter to revise; they are told why."""
     drafter = request.answered_by
     if drafter is not None:
-        with translation.override("zh-hant"):
-            tell([drafter], _("The answer to data request %(ref)s was sent back to you: %(reason)s") % {
-                "ref": case.reference, "reason": data["reason"]}, case)
+        tell("council.request_sent_back", [drafter], case, reason=str(data["reason"])[:150])
 
 
 def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
@@ -169,17 +172,13 @@ def _release(request: DataRequest, case: Case, data: dict[str, Any], actor: Acto
                                 "released_on_time"])
     user = request.councillor.user
     if user is not None:
-        with translation.override("zh-hant"):
-            tell([user], _("The answer to your data request %(ref)s was delivered on %(when)s.") % {
-                "ref": case.reference, "when": roc.format_slash(timezone.localdate(released_at))}, case)
+        tell("council.request_released", [user], case, when=roc.format_slash(timezone.localdate(released_at)))
 
 
 def _reopen(request: DataRequest, case: Case, data: dict[str, Any], actor: Actor) -> None:
     request.reopen_reason = str(data["reason"])[:1000]
     request.save(update_fields=["reopen_reason"])
-    with translation.override("zh-hant"):
-        tell(agency_heads(case), _("Data request %(ref)s was reopened: %(reason)s") % {
-            "ref": case.reference, "reason": request.reopen_reason}, case)
+    tell("council.request_reopened", agency_heads(case), case, reason=request.reopen_reason[:150])
 
 
 _HANDLERS = {"assign": _assign, "confirm_due": _confirm_due, "answer": _answer, "send_back": _send_back,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from secretariat.cases.models import CaseStatus, Notification
+from secretariat.cases.models import CaseStatus
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.roc import Period
 from secretariat.council.models.requests import DataRequest, Urgency
@@ -19,6 +19,7 @@ from secretariat.council.selectors.requests import (
 )
 from secretariat.council.services.requests import request_part_submit
 from secretariat.council.tests.request_helpers import file, make_councillor, reload, step
+from secretariat.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_an_urgent_request_waits_for_the_heads_date(councillor, cheng, secretari
         request = assigned(secretariat_admin, request, agency_named("交通局"))
     assert request.awaiting_date
     assert request.case.due_on is None
-    assert Notification.objects.filter(user=agency_head, case=request.case).exists()
+    assert Notification.objects.filter(user=agency_head, target=f"cases.case:{request.case.pk}").exists()
     assert any(agency_head.email in message.to for message in mail.outbox)
 
 
@@ -135,7 +136,7 @@ def test_release_tells_the_councillor(councillor, cheng, secretariat_admin, liai
     request = assigned(secretariat_admin, file(councillor, cheng), agency_named("交通局"))
     step(liaison, request, "answer", answer="資料如附件")
     step(agency_head, request, "close")
-    assert Notification.objects.filter(user=councillor, case=request.case).exists()
+    assert Notification.objects.filter(user=councillor, target=f"cases.case:{request.case.pk}").exists()
 
 
 def test_a_late_release_is_not_within_the_rules(councillor, cheng, secretariat_admin, liaison, agency_head,

@@ -18,12 +18,13 @@ from django.test import Client
 
 from secretariat.accounts.models import User
 from secretariat.audit.models import AuditEntry
-from secretariat.cases.models import Case, CaseEvent, CaseStatus, Notification
+from secretariat.cases.models import Case, CaseEvent, CaseStatus
 from secretariat.cases.services import available_steps, case_transition
 from secretariat.core.errors import Conflict, PermissionRefused, ValidationFailed
 from secretariat.council.models import Question, Session
 from secretariat.council.tests.question_helpers import record, session
 from secretariat.council.tests.request_helpers import file, make_councillor, reload, step
+from secretariat.notifications.models import Notification
 
 __all__ = ["session"]
 REASON = "未回應議員所詢經費來源，請補充。"
@@ -54,7 +55,8 @@ def test_the_head_sends_the_draft_back_with_a_reason_and_the_liaison_revises_it(
     event = CaseEvent.objects.get(case_id=question.pk, action="send_back")
     assert (event.actor, event.note) == (agency_head, REASON)
     assert AuditEntry.objects.filter(action="case.send_back", target_id=str(question.pk)).exists()
-    assert Notification.objects.filter(user=liaison, case_id=question.pk, message__contains=REASON).exists()
+    assert Notification.objects.filter(user=liaison, target=f"cases.case:{question.pk}",
+                                       message__contains=REASON).exists()
     assert "answer" in offered(liaison, question.pk)
 
     case_transition(actor=liaison, case_id=question.pk, name="answer", data={"answer": "經費由本局預算支應。"})
@@ -211,7 +213,8 @@ def test_the_agency_head_sends_a_data_request_answer_back_and_the_liaison_is_tol
     request = reload(request)
     assert request.case.status == CaseStatus.IN_PROGRESS
     assert CaseEvent.objects.get(case_id=request.pk, action="send_back").note == REASON
-    assert Notification.objects.filter(user=liaison, case_id=request.pk, message__contains=REASON).exists()
+    assert Notification.objects.filter(user=liaison, target=f"cases.case:{request.pk}",
+                                       message__contains=REASON).exists()
     assert AuditEntry.objects.filter(action="case.send_back", target_id=str(request.pk)).exists()
     step(liaison, request, "answer", answer="資料如附件（含106年以前）")
     step(agency_head, request, "close")

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.accounts.constants import Role
 from secretariat.cases.constants import CaseStatus
-from secretariat.cases.selectors import notification_unread_list
 from secretariat.cases.services import case_transition
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
@@ -22,6 +21,7 @@ from secretariat.core.forms import add_service_error
 from secretariat.council.forms.requests import ReopenForm, RequestForm
 from secretariat.council.selectors.requests import councillor_of, request_get, requests_visible
 from secretariat.council.views.requests import file_from_form
+from secretariat.notifications.selectors import notification_page, notification_text
 
 if TYPE_CHECKING:
     from secretariat.council.models import Councillor
@@ -51,7 +51,8 @@ def portal_home(request: SignedInRequest) -> HttpResponse:
     councillor = _councillor(request)
     return render(request, "council/portal_home.html", {
         "councillor": councillor, "rows": list(requests_visible(request.user).order_by("-case__received_at")[:200]),
-        "notifications": notification_unread_list(user=request.user),
+        "notifications": [{"note": note, "text": notification_text(note)}
+                          for note in notification_page(user=request.user, unread_only=True, size=10).rows],
     })
 
 

@@ -12,12 +12,10 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -31,6 +29,7 @@ from secretariat.core.flood import flood_wait
 from secretariat.core.request_context import client_ip as request_client_ip
 from secretariat.core.site_settings import SettingSpec, declare, setting_get
 from secretariat.counters.models import Booking, BookingStatus, ConsultationField, Slot
+from secretariat.notifications.services import mail_to_address
 
 BOOKINGS_PER_HOUR = "counters.bookings_per_hour"
 MAX_QUESTION = 500
@@ -158,8 +157,7 @@ def _confirmation_mail(booking: Booking, slot: Slot, token: str) -> None:
         "the booking with this link so that someone else can take the slot:\n%(url)s\n"
     ) % {"field": slot.get_field_display(), "association": slot.association.name, "when": _when(slot),
          "mode": slot.get_mode_display(), "url": cancel_url(token)}
-    address = booking.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=False))
+    mail_to_address("counters.booking_confirmation", address=booking.email, subject=subject, body=body, secret=True)
 
 
 def booking_for_token(*, token: str) -> Booking:
@@ -187,13 +185,6 @@ def booking_cancel(*, token: str, now: dt.datetime | None = None) -> Booking:
     return found
 
 
-def _mailer(subject: str, body: str, address: str) -> Callable[[], None]:
-    def send() -> None:
-        send_mail(subject, body, None, [address], fail_silently=False)
-
-    return send
-
-
 def booking_reminders_send(*, today: dt.date | None = None) -> int:
     """Mail every citizen booked for tomorrow (Taipei) who has an e-mail and was not reminded yet; returns
     how many were sent. Each booking is marked in its own transaction, so a rerun sends nobody twice."""
@@ -218,6 +209,7 @@ def booking_reminders_send(*, today: dt.date | None = None) -> int:
                 "If you cannot come, please cancel with the link in your booking mail."
             ) % {"field": slot.get_field_display(), "association": slot.association.name, "when": _when(slot),
                  "mode": slot.get_mode_display()}
-            transaction.on_commit(_mailer(gettext("Consultation tomorrow"), body, booking.email))
+            mail_to_address("counters.booking_reminder", address=booking.email,
+                            subject=gettext("Consultation tomorrow"), body=body)
         sent += 1
     return sent

@@ -6,32 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from secretariat.accounts.constants import AGENCY_ROLES
 from secretariat.accounts.models import User
-from secretariat.cases.services import notify
 from secretariat.core import roc
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.media.access.opinion import DigestGroup, digest_groups
 from secretariat.media.models.opinion import DigestDelivery, OpinionDigest, OpinionItem
+from secretariat.notifications.services import notify
 
-Mail = tuple[str, str, list[str]]
 
-
-def _compose(day: dt.date, group: DigestGroup) -> tuple[str, str]:
-    name = group.agency.short_name if group.agency else ""
-    subject = _("Opinion digest for %(day)s — %(agency)s: %(count)s items") % {
-        "day": roc.format_slash(day), "agency": name, "count": len(group.items)}
-    lines = [f"[{item.severity}] {item.headline}（{item.outlet}，{item.get_medium_display()}，"
-             f"{item.get_sentiment_display()}）{item.link}" for item in group.items]
-    link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("media:opinion_digest", args=[day.isoformat()])
-    return subject, "\n".join([subject, "", *lines, "", _("The digest as ODT or PDF: %(link)s") % {"link": link}])
+def _listing(group: DigestGroup) -> str:
+    return "\n".join(f"[{item.severity}] {item.headline}（{item.outlet}，{item.get_medium_display()}，"
+                     f"{item.get_sentiment_display()}）{item.link}" for item in group.items)
 
 
 def digest_send(*, day: dt.date | None = None, at: dt.datetime | None = None) -> OpinionDigest | None:
@@ -46,7 +36,6 @@ def digest_send(*, day: dt.date | None = None, at: dt.datetime | None = None) ->
     for user in User.objects.filter(agency_id__in=agency_ids, role__in=AGENCY_ROLES, is_active=True).order_by("pk"):
         if user.agency_id is not None:
             recipients[user.agency_id].append(user)
-    mails: list[Mail] = []
     try:
         with transaction.atomic(), translation.override("zh-hant"):
             digest = OpinionDigest.objects.create(day=day, compiled_at=now, item_count=item_count,
@@ -56,19 +45,16 @@ def digest_send(*, day: dt.date | None = None, at: dt.datetime | None = None) ->
                 if group.agency is None:
                     continue
                 people = recipients[group.agency.pk]
-                subject, body = _compose(day, group)
-                notify(users=people, message=subject)
+                notify("media.opinion_digest", to=people, record=digest, body=_listing(group),
+                       link=reverse("media:opinion_digest", args=[day.isoformat()]),
+                       params={"day": roc.format_slash(day), "agency": group.agency.short_name,
+                               "count": len(group.items)})
                 deliveries.append(DigestDelivery(digest=digest, agency=group.agency, item_count=len(group.items),
                                                  recipients=[user.username for user in people]))
-                addresses = [user.email for user in people if user.email]
-                if addresses:
-                    mails.append((subject, body, addresses))
             DigestDelivery.objects.bulk_create(deliveries)
             record_change(actor=SYSTEM, action="opinion.digest_send", target=digest,
                           after={"day": day.isoformat(), "items": item_count, "agencies": agency_ids})
     except IntegrityError:
         return None  # already sent for this day
-    for subject, body, addresses in mails:
-        send_mail(subject, body, None, addresses, fail_silently=False)
     return digest
 

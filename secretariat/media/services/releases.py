@@ -8,13 +8,15 @@ corrections drop the public pages' cache once the transaction commits.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.accounts.models import Agency
+from secretariat.accounts.models import Agency, User
 from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.attachments import AnyUpload, attachment_upload
 from secretariat.core.changes import record_change, snapshot
@@ -24,6 +26,7 @@ from secretariat.media.access import press as access
 from secretariat.media.models import PressRelease, ReleaseFile, ReleaseFileKind, ReleaseRevision, ReleaseStatus
 from secretariat.media.services import public_cache
 from secretariat.media.services.sanitise import clean_body
+from secretariat.notifications.services import notify
 
 AUDITED = ["agency", "unit", "title", "status", "version", "published_at", "corrected_at"]
 OWNER_TYPE = "media.pressrelease"
@@ -56,6 +59,21 @@ def _save(release: PressRelease, *, actor: Actor, action: str, before: dict[str,
     record_change(actor=actor, action=action, target=release, before=before, after=snapshot(release, AUDITED),
                   extra=extra)
     return release
+
+
+def _candidates(release: PressRelease, *, unit_stage: bool) -> list[User]:
+    """Who may take the next approval: the drafting unit's head (an agency's head), or the media unit."""
+    if unit_stage:
+        people = User.objects.filter(agency_id=release.agency_id, is_active=True).select_related("unit__agency")
+        return [person for person in people if access.can_unit_approve(person, release)]
+    people = User.objects.filter(unit__agency__is_secretariat=True, unit__name=setting_get("media.unit_name"),
+                                 is_active=True).select_related("unit__agency")
+    return [person for person in people if access.can_media_approve(person, release)]
+
+
+def _tell(release: PressRelease, code: str, people: Sequence[User | None], **params: str) -> None:
+    notify(code, to=people, record=release, link=reverse("media:press_release", args=[release.pk]),
+           params={"title": release.title[:80], **params})
 
 
 def _require_status(release: PressRelease, *allowed: str) -> None:
@@ -148,7 +166,9 @@ def release_submit(*, actor: Actor, release_id: int, version: int) -> PressRelea
         _require_status(release, ReleaseStatus.DRAFT)
         before = snapshot(release, AUDITED)
         release.status, release.return_note = ReleaseStatus.SUBMITTED, ""
-        return _save(release, actor=actor, action="media.release_submit", before=before)
+        saved = _save(release, actor=actor, action="media.release_submit", before=before)
+        _tell(release, "media.release_awaiting_approval", _candidates(release, unit_stage=True))
+        return saved
 
 
 def release_approve_unit(*, actor: Actor, release_id: int, version: int) -> PressRelease:
@@ -160,7 +180,9 @@ def release_approve_unit(*, actor: Actor, release_id: int, version: int) -> Pres
         before = snapshot(release, AUDITED)
         release.status = ReleaseStatus.UNIT_APPROVED
         release.unit_approved_by, release.unit_approved_at = person_or_none(actor), timezone.now()
-        return _save(release, actor=actor, action="media.release_approve_unit", before=before)
+        saved = _save(release, actor=actor, action="media.release_approve_unit", before=before)
+        _tell(release, "media.release_awaiting_approval", _candidates(release, unit_stage=False))
+        return saved
 
 
 def release_approve_media(*, actor: Actor, release_id: int, version: int) -> PressRelease:
@@ -195,7 +217,9 @@ def release_return(*, actor: Actor, release_id: int, version: int, reason: str) 
         release.status, release.return_note = ReleaseStatus.DRAFT, reason[:500]
         release.unit_approved_by = release.media_approved_by = None
         release.unit_approved_at = release.media_approved_at = None
-        return _save(release, actor=actor, action="media.release_return", before=before, extra={"reason": reason})
+        saved = _save(release, actor=actor, action="media.release_return", before=before, extra={"reason": reason})
+        _tell(release, "media.release_returned", [release.drafted_by], reason=reason[:150])
+        return saved
 
 
 def release_publish(*, actor: Actor, release_id: int, version: int, at: dt.datetime | None = None) -> PressRelease:
@@ -217,6 +241,7 @@ def release_publish(*, actor: Actor, release_id: int, version: int, at: dt.datet
         ReleaseRevision.objects.create(release=release, number=1, title=release.title, body=release.body,
                                        made_by=person_or_none(actor), made_at=published_at)
         _save(release, actor=actor, action="media.release_publish", before=before)
+        _tell(release, "media.release_published", [release.drafted_by])
         transaction.on_commit(public_cache.bump)
     return release
 

@@ -9,15 +9,15 @@ import zipfile
 import pytest
 from django.core import mail
 
-from secretariat.cases.models import Notification
 from secretariat.core import pdf
 from secretariat.media.models.opinion import DigestDelivery, OpinionDigest
 from secretariat.media.services.digest_document import digest_for
 from secretariat.media.services.opinion_digest import digest_send
 from secretariat.media.tests.opinion_helpers import at, record
+from secretariat.notifications.models import Notification
 from tests.files import pdf_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once")]
 needs_office = pytest.mark.skipif(not pdf.pdf_available() or shutil.which("pdftotext") is None,
                                   reason="LibreOffice and pdftotext are installed by `make test` as root")
 DAY = dt.date(2023, 9, 12)
@@ -48,8 +48,9 @@ def test_the_morning_digest_covers_yesterday_and_reaches_each_agency_concerned(t
     assert set(deliveries["交通局"].recipients) == {"liaison", "head"}
     assert deliveries["衛生局"].recipients == ["outsider"]
     assert Notification.objects.filter(user=liaison).count() == 1
-    assert {tuple(message.to) for message in mail.outbox} == {("liaison@example.invalid", "head@example.invalid"),
-                                                              ("outsider@example.invalid",)}
+    # One mail a person (each chooses how to receive the digest), to the people of the agencies concerned.
+    assert sorted(tuple(message.to) for message in mail.outbox) == [
+        ("head@example.invalid",), ("liaison@example.invalid",), ("outsider@example.invalid",)]
     transport = next(message for message in mail.outbox if "liaison@example.invalid" in message.to)
     assert transport.body.index("公車事故") < transport.body.index("公車與醫院")  # most severe first
     assert "食安" not in transport.body
@@ -57,9 +58,10 @@ def test_the_morning_digest_covers_yesterday_and_reaches_each_agency_concerned(t
 
 def test_a_second_run_for_the_same_day_sends_nothing(the_day, liaison):
     digest_send(day=DAY)
+    sent = len(mail.outbox)
     assert digest_send(day=DAY) is None
     assert OpinionDigest.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == sent > 0
 
 
 def test_the_odt_declares_odf_1_2_and_groups_items_by_agency(the_day, monitor):

@@ -10,17 +10,17 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.audit.services import personal_data_access_record
-from secretariat.cases.services import notify
 from secretariat.core.actors import Actor, Viewer, person_or_none
 from secretariat.core.attachments import FileAccess
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
+from secretariat.notifications.services import notify
 from secretariat.petitions.access import approvers_for, is_caseworker, may_decide, may_see_petition
 from secretariat.petitions.access.personal_data import present_fields, unmasked_petitioner
 from secretariat.petitions.constants import DISCLOSURE_HOURS, rule
@@ -69,9 +69,9 @@ def disclosure_request(*, actor: Actor, petition: Petition, reason: str) -> Disc
         request = DisclosureRequest.objects.create(petition=petition, requested_by=actor, reason=reason)
         record_change(actor=actor, action="petition.disclosure_request", target=request,
                       after={"petition": petition.pk, "reason": reason})
-        notify(users=list(approvers_for(actor)), case=petition.case,
-               message=gettext("%(who)s asks to see the petitioner's data of %(ref)s: %(reason)s")
-               % {"who": str(actor), "ref": petition.case.reference, "reason": reason[:150]})
+        notify("petitions.disclosure_requested", to=approvers_for(actor), record=petition.case,
+               link=reverse("petitions:disclosures"),
+               params={"who": str(actor), "ref": petition.case.reference, "reason": reason[:150]})
     return request
 
 
@@ -98,10 +98,10 @@ def disclosure_decide(*, actor: Actor, request_id: int, approve: bool, note: str
         request.save(update_fields=REQUEST_FIELDS)
         record_change(actor=actor, action="petition.disclosure_decide", target=request, before=before,
                       after=snapshot(request, REQUEST_FIELDS))
-        message = (gettext("Your request to see the petitioner's data of %(ref)s was approved.") if approve
-                   else gettext("Your request to see the petitioner's data of %(ref)s was refused: %(note)s"))
-        notify(users=[request.requested_by], case=request.petition.case,
-               message=message % {"ref": request.petition.case.reference, "note": note[:150]})
+        notify("petitions.disclosure_approved" if approve else "petitions.disclosure_refused",
+               to=[request.requested_by], record=request.petition.case,
+               link=reverse("cases:detail", args=[request.petition.case_id]),
+               params={"ref": request.petition.case.reference, "note": note[:150]})
     return request
 
 

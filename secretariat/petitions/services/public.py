@@ -15,7 +15,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +31,7 @@ from secretariat.core.errors import Conflict, ValidationFailed
 from secretariat.core.flood import flood_wait, minutes_until
 from secretariat.core.models import Attachment
 from secretariat.core.request_context import client_ip as request_client_ip
+from secretariat.notifications.services import mail_to_address
 from secretariat.petitions.constants import (
     CONFIRMATION_HOURS,
     LOOKUP_FAILURES_PER_CASE,
@@ -119,8 +119,7 @@ def _confirmation_mail(submission: PendingSubmission, token: str, hours: int) ->
         "press “Confirm”:\n%(url)s\n\nYou will then be shown your case number and case password. If you did "
         "not send this petition, ignore this mail: nothing will be filed."
     ) % {"subject": submission.payload.get("subject", ""), "hours": hours, "url": url}
-    address = submission.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=False))
+    mail_to_address("petitions.confirm", address=submission.email, subject=subject, body=body, secret=True)
 
 
 def petition_submit(*, subject: str, content: str, petitioner_name: str, petitioner_email: str,
@@ -184,8 +183,7 @@ def _number_mail(petition: Petition) -> None:
         "%(url)s with this number and the case password you were shown when you confirmed (it is not sent by "
         "mail)."
     ) % {"subject": petition.subject, "ref": petition.case.reference, "url": url}
-    address = petition.petitioner_email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
+    mail_to_address("petitions.filed", address=petition.petitioner_email, subject=subject, body=body)
 
 
 def petition_confirm(*, token: str) -> Registered:

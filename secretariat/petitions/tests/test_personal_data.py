@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from secretariat.audit.models import PersonalDataAccess
-from secretariat.cases.models import Notification
 from secretariat.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from secretariat.notifications.models import Notification
 from secretariat.petitions.access.personal_data import (
     mask_address,
     mask_email,
@@ -108,11 +108,11 @@ def test_an_outsider_sees_neither_the_case_page_nor_the_panel(petition, outsider
 
 def test_the_liaison_asks_the_head_approves_and_the_view_is_logged(petition, liaison, agency_head, client_for):
     request = disclosure_request(actor=liaison, petition=petition, reason="回電約定會勘時間")
-    assert Notification.objects.filter(user=agency_head, case=petition.case).exists()
+    assert Notification.objects.filter(user=agency_head, target=f"cases.case:{petition.case.pk}").exists()
     with pytest.raises(PermissionRefused):
         petition_personal_data_reveal(actor=liaison, petition=petition)
     disclosure_decide(actor=agency_head, request_id=request.pk, approve=True)
-    assert Notification.objects.filter(user=liaison, case=petition.case).exists()
+    assert Notification.objects.filter(user=liaison, target=f"cases.case:{petition.case.pk}").exists()
     response = client_for(liaison).post(f"/staff/petitions/{petition.pk}/personal-data/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert REAL_NAME in response.content.decode()
