@@ -16,6 +16,7 @@ from secretariat.core import roc
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.attachments import attachment_get_for, attachment_open_for, attachment_upload, download_response
 from secretariat.core.calendar import work_calendar
+from secretariat.core.dates import out_of_range
 from secretariat.core.errors import ValidationFailed
 from secretariat.core.schemas import (
     AttachmentOut,
@@ -59,8 +60,7 @@ def calendar_add(
     try:
         due = work_calendar().add_working_days(start, days)
     except OverflowError:  # past 9999-12-31, the last date there is
-        raise ValidationFailed(_("The result would fall after the last date the calendar can hold (9999-12-31)."),
-                               code="date_out_of_range", field="days") from None
+        raise out_of_range(later=True, field="days") from None
     return {"start": start, "working_days": days, "due": due, "roc_due": roc.format_slash(due)}
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.errors import ApplicationError
 from secretariat.core.http_errors import error_payload
 
 PAGES = {
@@ -29,6 +30,12 @@ def _respond(request: HttpRequest, status: int, message: Any = None) -> HttpResp
     if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
         return JsonResponse(error_payload(code, message), status=status, json_dumps_params={"ensure_ascii": False})
     return render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def refusal_page(request: HttpRequest, error: ApplicationError) -> HttpResponse:
+    """A refusal the user can act on (a day the calendar cannot hold, say) as the error page: its status and
+    its message in the user's language."""
+    return render(request, "error.html", {"status": error.status, "message": error.render()}, status=error.status)
 
 
 def bad_request(request: HttpRequest, exception: Any = None) -> HttpResponse:

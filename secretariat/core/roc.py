@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from secretariat.core.errors import ValidationFailed
 
 ROC_OFFSET = 1911
+LAST_ROC_YEAR = dt.MAXYEAR - ROC_OFFSET  # 8088: 9999
 
 _SLASH = re.compile(r"^\s*(\d{1,3})[/.-](\d{1,2})[/.-](\d{1,2})\s*$")
 _WORDS = re.compile(r"^\s*(?:(?:中華)?民國)?\s*(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -70,7 +71,7 @@ class Period:
     half: int
 
     def __post_init__(self) -> None:
-        if self.half not in (1, 2) or not 1 <= self.year <= 8088:
+        if self.half not in (1, 2) or not 1 <= self.year <= LAST_ROC_YEAR:
             raise ValidationFailed(_("A period is a year and a half (1 or 2)."), code="invalid_period")
 
     @classmethod
@@ -128,9 +129,17 @@ class Period:
         return self.start <= day <= self.end
 
     def previous(self) -> Period:
+        """The half-year before; refused (`date_out_of_range`) for 1H1, the first there is."""
+        if (self.year, self.half) == (1, 1):
+            raise ValidationFailed(_("%(period)s is the first period of the ROC calendar; there is none before it."),
+                                   code="date_out_of_range", params={"period": self.code})
         return Period(self.year, 1) if self.half == 2 else Period(self.year - 1, 2)
 
     def next(self) -> Period:
+        """The half-year after; refused (`date_out_of_range`) for the last the calendar holds."""
+        if (self.year, self.half) == (LAST_ROC_YEAR, 2):
+            raise ValidationFailed(_("%(period)s is the last period the calendar holds; there is none after it."),
+                                   code="date_out_of_range", params={"period": self.code})
         return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)
 
     def __str__(self) -> str:

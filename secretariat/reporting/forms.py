@@ -22,8 +22,15 @@ class PeriodForm(CheckedForm):
             raise forms.ValidationError(error.render(), code="invalid") from None
 
 
+VERSION_LOST = _("The form did not say which version of the text it was opened on. Reload the page, then make "
+                 "your change again.")
+
+
 class ProseForm(CheckedForm):
     text = forms.CharField(label=_("Text"), max_length=MAX_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 14, "lang": "zh-Hant-TW"}),
                            help_text=_("One paragraph a line; the report indents each paragraph."))
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Hidden: the version the text was opened on (the optimistic lock). Missing or not a number, the page was
+    # not sent as served; the writer is told to reload rather than given a bare 400.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0,
+                                 error_messages=dict.fromkeys(("required", "invalid", "min_value"), VERSION_LOST))

@@ -174,8 +174,17 @@ def test_the_period_after_a_second_half_is_the_first_half_of_the_next_year():
 
 
 def test_there_is_no_period_before_the_first_half_of_roc_1():
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed) as refused:
         Period(1, 1).previous()
+    assert refused.value.code == "date_out_of_range"
+    assert "1H1" in refused.value.render()
+
+
+def test_there_is_no_period_after_the_last_the_calendar_holds():
+    with pytest.raises(ValidationFailed) as refused:
+        Period(8088, 2).next()
+    assert refused.value.code == "date_out_of_range"
+    assert Period(8088, 2).end == dt.date.max
 
 
 def test_periods_sort_in_time_order():

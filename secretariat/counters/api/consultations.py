@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from secretariat.core.actors import SignedInRequest
+from secretariat.core.dates import days_after
 from secretariat.core.errors import NotFound, PermissionRefused
 from secretariat.core.request_context import client_address
 from secretariat.core.roc import Period
@@ -86,7 +87,7 @@ def slots(request: HttpRequest, start: dt.date | None = None, end: dt.date | Non
     if not desk_access.can_open_slots(request.user):
         raise NotFound()
     start = start or timezone.localdate()
-    end = end or start + dt.timedelta(days=30)
+    end = end or days_after(start, 30, field="start")
     return [_slot(slot) for slot in selectors.slot_list(user=request.user, start=start, end=end, field=field)[:500]]
 
 

@@ -81,7 +81,7 @@ def posts(request: HttpRequest) -> list[VolunteerPostOut]:
 @router.get("/volunteer-shifts", response=list[ShiftOut], summary="The shifts of the week holding `week`")
 def shifts(request: HttpRequest, week: dt.date | None = None) -> list[ShiftOut]:
     _check_view(request)
-    return [_shift(row) for row in selectors.week_shifts(selectors.week_start(week or timezone.localdate()))]
+    return [_shift(row) for row in selectors.week_shifts(selectors.week_held(week or timezone.localdate()))]
 
 
 @router.post("/volunteer-shifts", response={201: ShiftOut}, summary="Plan a shift (overlaps refused, 409)")

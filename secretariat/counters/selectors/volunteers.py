@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from secretariat.core.dates import days_after, local_midnight
 from secretariat.core.roc import Period
 from secretariat.counters.models import DailyCount, Post, Shift, Volunteer, VolunteerTraining
 from secretariat.petitions.access.personal_data import mask_email, mask_phone
@@ -34,6 +35,15 @@ def post_list() -> QuerySet[Post]:
 def week_start(day: dt.date) -> dt.date:
     """The Monday of the week holding `day`."""
     return day - dt.timedelta(days=day.weekday())
+
+
+def week_held(day: dt.date, *, field: str = "week") -> dt.date:
+    """The Monday of the week holding `day`, refused (`date_out_of_range` on `field`) when the week runs past
+    either end of the calendar: its eight midnights must all be days there are, in Taipei and in UTC."""
+    monday = week_start(day)
+    local_midnight(monday, field=field)
+    days_after(monday, 7, field=field)
+    return monday
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.core import roc
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
+from secretariat.core.dates import days_after, days_after_or_none
+from secretariat.core.errorpages import refusal_page
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.redirects import redirect_next
@@ -35,6 +37,21 @@ def _day(text: str, default: dt.date) -> dt.date:
         return default
 
 
+def _days_shown(start: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day the page shows from `start`: days the calendar holds, written in ROC years."""
+    roc.roc_year(start)
+    return start, days_after(start, DAYS_SHOWN - 1, field="start")
+
+
+def _link(start: dt.date, days: int) -> dt.date | None:
+    """The first day of the page before or after, for the pager: None when that page cannot be shown."""
+    other = days_after_or_none(start, days)
+    try:
+        return _days_shown(other)[0] if other else None
+    except ApplicationError:
+        return None
+
+
 def _associations(user: Actor | Viewer) -> Any:
     associations = selectors.associations_active()
     if desk_access.can_record(user):
@@ -50,8 +67,10 @@ def overview(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_open_slots(user):
         raise Http404
     today = timezone.localdate()
-    start = _day(request.GET.get("start", ""), today)
-    end = start + dt.timedelta(days=DAYS_SHOWN - 1)
+    try:
+        start, end = _days_shown(_day(request.GET.get("start", ""), today))
+    except ApplicationError as error:
+        return refusal_page(request, error)
     associations = _associations(user)
     form = SlotForm(request.POST or None, associations=associations,
                     initial={"date": today + dt.timedelta(days=1), "starts_at": "14:00", "ends_at": "14:30"})
@@ -74,7 +93,7 @@ def overview(request: SignedInRequest) -> HttpResponse:
     bookings = selectors.booking_list(start=start, end=end, limit=200) if may_see_people else []
     return render(request, "counters/consultations/overview.html", {
         "form": form if associations.exists() else None, "start": start, "end": end,
-        "previous": start - dt.timedelta(days=DAYS_SHOWN), "next": end + dt.timedelta(days=1),
+        "previous": _link(start, -DAYS_SHOWN), "next": _link(start, DAYS_SHOWN),
         "slots": selectors.slot_list(user=user, start=start, end=end),
         "bookings": [(booking, selectors.masked_booking(booking)) for booking in bookings],
         "can_record": desk_access.can_record(user), "today": today,

@@ -14,7 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from secretariat.core import roc
 from secretariat.core.actors import SignedInRequest
+from secretariat.core.dates import days_after_or_none
+from secretariat.core.errorpages import refusal_page
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.counters.access import desks as desk_access
@@ -24,11 +27,29 @@ from secretariat.counters.services import volunteer_roster, volunteer_shifts
 
 
 def _monday(text: str) -> dt.date:
+    """The Monday of the week asked for (this week when the address names no day that there is)."""
     try:
         day = dt.date.fromisoformat(text) if text else timezone.localdate()
     except ValueError:
         day = timezone.localdate()
-    return selectors.week_start(day)
+    return _shown(day)
+
+
+def _shown(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week, refused when the week runs past either end of the calendar or begins
+    before 1912 (the page writes its days in ROC years)."""
+    monday = selectors.week_held(day)
+    roc.roc_year(monday)
+    return monday
+
+
+def _week_link(monday: dt.date, days: int) -> dt.date | None:
+    """The Monday of the week before or after, for the pager: None when that week cannot be shown."""
+    other = days_after_or_none(monday, days)
+    try:
+        return _shown(other) if other else None
+    except ApplicationError:
+        return None
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
@@ -40,7 +61,10 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
 def week(request: SignedInRequest) -> HttpResponse:
     if not desk_access.can_view(request.user):
         raise Http404
-    monday = _monday(request.GET.get("week", ""))
+    try:
+        monday = _monday(request.GET.get("week", ""))
+    except ApplicationError as error:
+        return refusal_page(request, error)
     can_record = desk_access.can_record(request.user)
     form = ShiftForm(request.POST or None, initial={"date": monday, "starts_at": "09:00", "ends_at": "12:00"})
     status = 200
@@ -63,7 +87,7 @@ def week(request: SignedInRequest) -> HttpResponse:
                 return redirect(f"{request.path}?week={week_of.isoformat()}")
     return render(request, "counters/volunteers/week.html", {
         "grid": selectors.week_grid(monday), "monday": monday, "form": form if can_record else None,
-        "previous": monday - dt.timedelta(days=7), "next": monday + dt.timedelta(days=7),
+        "previous": _week_link(monday, -7), "next": _week_link(monday, 7),
         "can_record": can_record, "now": timezone.now()}, status=status)
 
 

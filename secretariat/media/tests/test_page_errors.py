@@ -82,3 +82,17 @@ def test_a_digest_for_a_day_before_the_roc_calendar_is_refused_with_the_reason(m
     response = client_for(monitor).get("/media/opinion/digests/1900-01-01/")
     assert response.status_code == 400  # was a server error: the document cannot date the day
     assert "1912" in response.content.decode()
+
+
+@pytest.mark.parametrize("day", ["0001-01-02", "1911-12-31"])
+def test_a_schedule_day_before_the_roc_calendar_is_refused_with_the_reason(reference_data, day) -> None:
+    response = Client().get(f"/press/schedule/{day}/")
+    assert response.status_code == 400  # was a server error: the page writes its days in ROC years
+    assert "1912" in response.content.decode()
+
+
+def test_the_first_roc_day_has_no_link_to_the_day_before(reference_data) -> None:
+    response = Client().get("/press/schedule/1912-01-01/")
+    assert response.status_code == 200
+    assert "/press/schedule/1911-12-31/" not in response.content.decode()
+    assert "/press/schedule/1912-01-02/" in response.content.decode()

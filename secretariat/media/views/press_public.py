@@ -17,7 +17,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from secretariat.core.errors import NotFound
+from secretariat.core import roc
+from secretariat.core.errorpages import refusal_page
+from secretariat.core.errors import ApplicationError, NotFound
 from secretariat.core.forms import query_id, query_text
 from secretariat.media.selectors import press_records
 from secretariat.media.selectors import releases as selectors
@@ -119,7 +121,13 @@ def schedule_day(request: HttpRequest, day: str = "") -> HttpResponse:
         raise Http404 from None
     if not dt.date.min < on < dt.date.max:  # the page links the day before and after
         raise Http404
+    try:
+        roc.roc_year(on)  # the page writes its days in ROC years: none before 1912
+    except ApplicationError as error:
+        return refusal_page(request, error)
+    previous = on - dt.timedelta(days=1)
     entries = press_records.public_schedule(on=on)
-    context: dict[str, Any] = {"on": on, "entries": entries, "previous": on - dt.timedelta(days=1),
+    context: dict[str, Any] = {"on": on, "entries": entries,
+                               "previous": previous if previous.year > roc.ROC_OFFSET else None,
                                "following": on + dt.timedelta(days=1), "today": today}
     return render(request, "media/press/public_schedule.html", context)

@@ -189,6 +189,23 @@ def test_bad_filters_are_refused_with_a_reason(app, categories):
     assert_spec_error(app.get("/open311/v2/requests.json?service_code=nosuch"), 400)
 
 
+@pytest.mark.parametrize("query", [
+    "start_date=9999-12-31", "start_date=0001-01-01", "start_date=0001-01-01T00:00:00%2B08:00",
+    "end_date=9999-12-31", "end_date=9999-12-31T23:59:59%2B08:00", "end_date=0001-01-01",
+])
+def test_a_window_past_the_calendars_ends_is_400_naming_the_bounds(app, categories, query):
+    # (Were 500s: a day after 9999-12-31, or 0001-01-01 in Taipei before the first moment in UTC.)
+    assert "9999-12-29" in assert_spec_error(app.get(f"/open311/v2/requests.json?{query}"), 400)
+
+
+@pytest.mark.parametrize("query", ["start_date=9999-12-29", "end_date=0001-01-05", "start_date=0001-01-03",
+                                   "start_date=9999-12-20&end_date=9999-12-29"])
+def test_a_window_at_the_calendars_ends_lists_nothing(app, categories, query):
+    response = app.get(f"/open311/v2/requests.json?{query}")
+    assert response.status_code == 200
+    assert response.json() == []
+
+
 def test_a_bad_api_key_is_refused_with_403(app, categories):
     description = assert_spec_error(file(app, "sct_not-a-real-token"), 403)
     assert "api_key" in description

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 
 LIMIT = 1000
 MAX_SPAN = dt.timedelta(days=90)
+# The moments a window may reach: a day inside the calendar's ends (0001-01-01, 9999-12-31), so that the day
+# bounds of the search (a day either side, in Taipei) and the database's UTC stay days there are.
+EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
 DESCRIPTION_LIMIT = 4000  # the spec's limit for a request's description
 SUBJECT_CHARS = 60
 OPEN = (CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.RETURNED, CaseStatus.ANSWERED)
@@ -148,8 +152,31 @@ def _moment(value: str, name: str, *, end: bool) -> dt.datetime:
         if day is None:
             raise Open311Error(400, _("%(name)s is not a date and time like 2023-07-01T08:00:00+08:00.")
                                % {"name": name})
-        moment = dt.datetime.combine(day + dt.timedelta(days=1) if end else day, dt.time())
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        moment = _day_start(day, name, following=end)
+    moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    if not EARLIEST <= moment <= LATEST:
+        raise _outside(name)
+    return moment
+
+
+def _day_start(day: dt.date, name: str, *, following: bool) -> dt.datetime:
+    """The first moment of `day`, or of the day after when `following`."""
+    try:
+        return dt.datetime.combine(day, dt.time()) + dt.timedelta(days=1 if following else 0)
+    except OverflowError:
+        raise _outside(name) from None
+
+
+def _outside(name: str) -> Open311Error:
+    return Open311Error(400, _("%(name)s must fall between 0001-01-03 and 9999-12-29.") % {"name": name})
+
+
+def _shifted(moment: dt.datetime, span: dt.timedelta) -> dt.datetime:
+    """`moment` moved by `span`, kept inside EARLIEST–LATEST (the window's other end when only one is asked)."""
+    try:
+        return min(max(moment + span, EARLIEST), LATEST)
+    except OverflowError:
+        return EARLIEST if span < dt.timedelta() else LATEST
 
 
 def _window(params: Any) -> tuple[dt.datetime, dt.datetime]:
@@ -159,9 +186,9 @@ def _window(params: Any) -> tuple[dt.datetime, dt.datetime]:
     end = _moment(end_text, "end_date", end=True) if end_text else None
     if start is None:
         end = end or timezone.now()
-        start = end - MAX_SPAN
+        start = _shifted(end, -MAX_SPAN)
     elif end is None:
-        end = start + MAX_SPAN
+        end = _shifted(start, MAX_SPAN)
     if end < start:
         raise Open311Error(400, _("end_date is earlier than start_date."))
     if end - start > MAX_SPAN:

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from secretariat.reporting.models import ReportProse
-from tests.fixtures import client_for
+from tests.fixtures import client_for, in_english
 
 PREVIEW = "/reports/112H2/"
 
@@ -133,6 +133,13 @@ def test_the_comparison_shows_each_figure_with_its_change(secretariat_clerk, cou
     assert "<td class=\"num\">340</td><td class=\"num\">240</td>" in page
     assert "+100" in page
     assert "+41.6%" in page
+
+
+def test_the_first_period_has_nothing_to_compare_with_and_says_so(secretariat_clerk):
+    response = in_english(client_for(secretariat_clerk)).get("/reports/1H1/compare/")
+
+    assert response.status_code == 400  # was a server error: there is no period 0H2
+    assert "1H1 is the first period of the ROC calendar" in response.content.decode()
 
 
 def test_the_dashboard_draws_each_monthly_table_as_an_inline_svg(secretariat_clerk, counters_registered):

@@ -13,11 +13,12 @@ from django.test import Client
 from secretariat.accounts.models import User
 from secretariat.core.errors import ApplicationError, Conflict, PermissionRefused, ValidationFailed
 from secretariat.core.roc import Period
+from secretariat.reporting.forms import VERSION_LOST
 from secretariat.reporting.models import ReportProse
 from secretariat.reporting.report.prose import MAX_LENGTH, prose_place
 from secretariat.reporting.services import prose_save
 from tests import refusals
-from tests.fixtures import client_for, in_english
+from tests.fixtures import client_for, english, in_english
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/reports"
@@ -179,3 +180,22 @@ def test_the_auditor_reads_the_text_but_a_write_is_403_and_changes_nothing(audit
         refusal(put(client, "/112H2/prose/front", {"text": "稽核改寫", "version": 1}), 403, "permission_denied")
         refusal(client.post(f"{API}/112H2/prose/front", json.dumps({"text": "x", "version": 1}),
                             content_type="application/json"), 405, "method_not_allowed")
+
+
+# --- The prose page ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("version", [None, "", "一", "1.5", "-1", "1e3", "99999999999999999999"])
+def test_a_prose_form_without_a_usable_version_says_to_reload_and_writes_nothing(secretariat_clerk: User,
+                                                                                 version: str | None) -> None:
+    save(secretariat_clerk)
+    form = {"text": "改寫的前言"} if version is None else {"text": "改寫的前言", "version": version}
+    with refusals.nothing_written(state):
+        in_en = in_english(client_for(secretariat_clerk)).post("/reports/112H2/text/front/", form)
+        in_zh = client_for(secretariat_clerk).post("/reports/112H2/text/front/", form)
+    assert in_en.status_code == in_zh.status_code == 400
+    assert in_en.context["form"].errors["version"]
+    if version != "99999999999999999999":  # beyond 64 bits: the one input check's own message
+        assert english(VERSION_LOST) in in_en.content.decode()
+        assert english(VERSION_LOST) not in in_zh.content.decode()
+    assert "改寫的前言" in in_zh.content.decode()  # the writer's text is kept in the form
+

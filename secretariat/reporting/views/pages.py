@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from secretariat.core.errorpages import refusal_page
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
 from secretariat.reporting import access
@@ -74,7 +75,10 @@ def report_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 @require_GET
 def report_comparison(request: HttpRequest, code: str) -> HttpResponse:
     period = period_or_404(request, code)
-    previous = period.previous()
+    try:
+        previous = period.previous()
+    except ApplicationError as error:  # 1H1, the first period there is
+        return refusal_page(request, error)
     changes = report_compare(report_compose(period=period, prose={}), report_compose(period=previous, prose={}))
     return render(request, "reporting/compare.html", {"period": period, "previous": previous, "changes": changes})
 
