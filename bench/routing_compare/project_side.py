@@ -1,6 +1,6 @@
-"""The routing suggester's comparison, project half: the dataset, the splits and the hand-written model's figures.
+"""The routing suggester's comparison, project half: the dataset, the splits and the production model's figures.
 
-Runs with the project's own venv (no scikit-learn needed):
+Runs with the project's own venv:
 
     .venv/bin/python bench/routing_compare/project_side.py [--database /tmp/router.sqlite3] [--out FOLDER]
 
@@ -8,16 +8,18 @@ Runs with the project's own venv (no scikit-learn needed):
 2. The routing examples exactly as the suggester reads them (`routing.training_samples`: petitions with a
    standing lead agency, most recent first) with the agency's short name.
 3. The splits, written to FOLDER/dataset.json so the scikit-learn half (sklearn_side.py) uses the same ones:
-   - demo: the project's own held-out split (every fifth decision of each agency, as `_Counts.add` picks it);
+   - demo: the project's own held-out split (every fifth decision of each agency, as
+     `routing._read_samples` picks it);
    - seeded: stratified 80/20 splits, one per seed;
    - hard: the seeded splits made harder — a random half of the agencies with 10 or more training examples
      keep only 1–5 of them, and every test letter is reduced to the first SHORT_CHARS characters of its
      body with no subject (a short letter not yet summarised by a clerk).
-4. The hand-written model through its real API: `routing_model_train()` on each split's training examples
+4. The production model (ComplementNB since decision 0015; the hand-written naive Bayes before) through its
+   real API: `routing_model_train()` on each split's training examples
    (`routing.training_samples` is replaced by the split's list, so everything else — features, held-out
-   sharpness fit, storage — runs as in production), then `routing_suggest()` for the ranked suggestions and
+   measure, storage — runs as in production), then `routing_suggest()` for the ranked suggestions and
    the stored classifier's `predict()` for the whole distribution (the Brier score needs every agency).
-   Figures go to FOLDER/handwritten.json.
+   Figures go to FOLDER/project.json, as model "project".
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def build_splits(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_agency: dict[int, list[int]] = defaultdict(list)
     for index, sample in enumerate(samples):
         by_agency[sample["agency_id"]].append(index)
-    # The project's own: every fifth decision of each agency, most recent first (routing._Counts.add).
+    # The project's own: every fifth decision of each agency, most recent first (routing._read_samples).
     seen: dict[int, int] = defaultdict(int)
     demo_test = []
     for index, sample in enumerate(samples):
@@ -140,7 +142,7 @@ def metrics(rows: list[tuple[int, list[int], list[tuple[int, float]]]], classes:
             "starved_n": starved_total, "starved_top1": starved_hits / starved_total if starved_total else None}
 
 
-def evaluate_handwritten(samples: list[dict[str, Any]], split: dict[str, Any], classes: list[int]) -> dict[str, Any]:
+def evaluate_project(samples: list[dict[str, Any]], split: dict[str, Any], classes: list[int]) -> dict[str, Any]:
     from django.db import transaction
 
     from secretariat.petitions.services import routing
@@ -167,7 +169,7 @@ def evaluate_handwritten(samples: list[dict[str, Any]], split: dict[str, Any], c
             for index in split["test"]:
                 subject, content = test_text(samples[index], split["short"])
                 suggested = routing.routing_suggest(subject=subject, content=content, limit=3)
-                distribution = classifier.predict(routing.features(subject, content))
+                distribution = classifier.predict(routing.ngrams(subject, content))
                 rows.append((samples[index]["agency_id"], [s.agency_id for s in suggested], distribution))
             predict_seconds = time.perf_counter() - started
             transaction.set_rollback(True)
@@ -206,11 +208,11 @@ def main() -> None:
     (options.out / "dataset.json").write_text(json.dumps({"samples": samples, "splits": splits}, ensure_ascii=False))
     results = []
     for split in splits:
-        result = evaluate_handwritten(samples, split, classes)
-        results.append({"split": split["name"], "seed": split["seed"], "model": "handwritten", **result})
+        result = evaluate_project(samples, split, classes)
+        results.append({"split": split["name"], "seed": split["seed"], "model": "project", **result})
         print(split["name"], split["seed"], {k: round(v, 3) if isinstance(v, float) else v
                                              for k, v in result.items()}, flush=True)
-    (options.out / "handwritten.json").write_text(json.dumps(results, indent=1))
+    (options.out / "project.json").write_text(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,9 @@
 """The routing suggester's comparison, scikit-learn half: the same splits with scikit-learn models.
 
-Needs scikit-learn, which is not a project dependency: run it with a venv of its own, after project_side.py
-has written FOLDER/dataset.json and FOLDER/handwritten.json:
+Runs with the project's venv (scikit-learn is a project dependency since decision 0015), after
+project_side.py has written FOLDER/dataset.json and FOLDER/project.json:
 
-    python3 -m venv /tmp/skvenv && /tmp/skvenv/bin/pip install scikit-learn
-    /tmp/skvenv/bin/python bench/routing_compare/sklearn_side.py [--out FOLDER]
+    .venv/bin/python bench/routing_compare/sklearn_side.py [--out FOLDER] [--models cnb_char13,lr_char13]
 
 It imports nothing from the project. The texts in dataset.json are already folded and cut as the suggester
 reads them (routing.normalise, subject[:200] + content[:600]; a hard split's test letters are the first 30
@@ -92,7 +91,9 @@ def metrics(truth: np.ndarray, proba: np.ndarray, classes: np.ndarray, all_class
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "routing-compare")
+    parser.add_argument("--models", help="comma-separated candidates to run (default: all)")
     options = parser.parse_args()
+    wanted = set(options.models.split(",")) if options.models else None
     data = json.loads((options.out / "dataset.json").read_text())
     samples = data["samples"]
     all_classes = sorted({s["agency_id"] for s in samples})
@@ -105,6 +106,8 @@ def main() -> None:
         x_test = [samples[i][key] for i in split["test"]]
         y_test = np.array([samples[i]["agency_id"] for i in split["test"]])
         for name, build in candidates(y_train, seed).items():
+            if wanted is not None and name not in wanted:
+                continue
             model = build()
             started = time.perf_counter()
             model.fit(x_train, y_train)
@@ -117,7 +120,7 @@ def main() -> None:
             results.append({"split": split["name"], "seed": split["seed"], "model": name, **result})
         print(split["name"], split["seed"], "done", flush=True)
     (options.out / "sklearn.json").write_text(json.dumps(results, indent=1))
-    everything = results + json.loads((options.out / "handwritten.json").read_text())
+    everything = results + json.loads((options.out / "project.json").read_text())
     print(summary(everything))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from io import StringIO
 from typing import Any
@@ -271,3 +272,55 @@ def test_the_panel_lists_likely_duplicates_with_a_link(trained, secretariat_cler
     panel = page.split('id="routing-panel"')[1].split("</section>")[0]
     assert f'href="/cases/{earlier.pk}/"' in panel
     assert earlier.reference in panel
+
+
+# --- The stored model (decision 0015: TF-IDF and ComplementNB, kept as plain JSON) -------------------
+
+
+def test_the_stored_model_is_plain_json_with_no_pickle(trained):
+    parameters = RoutingModel.objects.get().parameters
+    assert parameters["format"] == routing.FORMAT == 2
+
+    def plain(value: Any) -> bool:
+        if isinstance(value, dict):
+            return all(isinstance(k, str) and plain(v) for k, v in value.items())
+        if isinstance(value, list):
+            return all(plain(v) for v in value)
+        return value is None or isinstance(value, str | int | float)
+
+    assert plain(parameters)
+    assert json.loads(json.dumps(parameters)) == parameters
+    assert len(parameters["idf"]) == len(parameters["grams"])
+
+
+def test_the_stored_json_predicts_exactly_what_was_trained(agency_named):
+    history = [(agency_named(name).pk, subject) for name, subjects in HISTORY.items() for subject in subjects]
+    fitted = routing.Classifier.fit((routing.ngrams(subject, "") for _agency, subject in history),
+                                    [agency for agency, _subject in history])
+    fitted.sharpness = 2.5
+    loaded = routing.Classifier.from_json(json.loads(json.dumps(fitted.to_json())))
+    for subject in ["信義路的公車常常誤點", "巷口垃圾堆積", "路燈不亮", "市長您好"]:
+        found = routing.ngrams(subject, "")
+        assert loaded.predict(found) == fitted.predict(found)
+
+
+def test_a_model_of_the_old_format_is_not_used(trained):
+    RoutingModel.objects.update(parameters={"format": 1, "classes": [], "grams": {}})
+    routing._loaded.clear()
+    assert routing.routing_model_latest() is None
+    assert routing_suggest(subject="公車誤點", content="") == []
+
+
+def test_an_agency_with_a_single_past_petition_can_be_suggested(routed_history, secretariat_clerk, agency_named):
+    routed_history()
+    take(secretariat_clerk, file_petition(secretariat_clerk, "公寓樓梯間堆放雜物有火災危險"), "assign",
+         on="2025-03-04", agency=agency_named("消防局"))
+    routing_model_train()
+    suggestions = routing_suggest(subject="樓梯間雜物火災危險", content="")
+    assert suggestions[0].short_name == "消防局"
+
+
+def test_repeated_features_are_counted_and_words_stay_whole():
+    assert routing.ngrams("公車公車", "").count("公車") == 2
+    assert "youbike" in routing.ngrams("YouBike", "")
+    assert "e" not in routing.ngrams("YouBike", "")
