@@ -148,7 +148,7 @@ def test_downloads_in_three_formats_keep_the_seed_shape(some_records: None) -> N
 
 @given(cells=st.lists(st.integers(0, 100_000), min_size=1, max_size=120))
 def test_the_trend_chart_keeps_every_bar_inside_its_axis(cells: list[int]) -> None:
-    from secretariat.counters.views.charts import trend_chart
+    from secretariat.counters.views.enquiries_stats import trend_chart
 
     keys = MonthRange((2013, 1), (2013 + (len(cells) - 1) // 12, (len(cells) - 1) % 12 + 1)).months
     chart = trend_chart(month_table(key="t", title="t", months=keys, rows=[("a", "a", cells)], summary_label="合計"))

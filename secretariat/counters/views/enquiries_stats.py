@@ -11,13 +11,21 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from secretariat.core import charts
 from secretariat.core.errors import ApplicationError
 from secretariat.core.roc import Period
 from secretariat.counters.selectors import enquiries as selectors
-from secretariat.counters.selectors.statistics import MonthRange, current_period, enquiry_table, help_table
-from secretariat.counters.views import charts, exports
+from secretariat.counters.selectors.statistics import (
+    MonthRange,
+    MonthTable,
+    current_period,
+    enquiry_table,
+    help_table,
+)
+from secretariat.counters.views import exports
 
 TEMPLATE = "counters/enquiries/statistics.html"
 FORMATS = ("ods", "xlsx", "csv")
@@ -36,6 +44,15 @@ def _periods() -> list[Period]:
     while (options[-1] > oldest or len(options) < OFFERED_AT_LEAST) and len(options) < OFFERED_AT_MOST:
         options.append(options[-1].previous())
     return options
+
+
+def trend_chart(table: MonthTable, title: str = "") -> charts.Chart:
+    """The table's monthly trend: bars for its 合計 row, a line per category; the legend gives each row's
+    總計 column."""
+    return charts.month_chart(
+        title=title or table.title, months=table.month_labels,
+        bars=charts.Series(name=table.summary.label, values=table.summary.cells),
+        lines=[charts.Series(name=row.label, values=row.cells, total=row.total) for row in table.rows])
 
 
 def _range(request: HttpRequest) -> MonthRange:
@@ -62,7 +79,8 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     chosen = months.period.code if months.period and not request.GET.get("from") else ""
     return render(request, TEMPLATE, {
         **_form_context(request), "months": months, "chosen": chosen, "tables": [enquiries, helped],
-        "chart": charts.trend_chart(enquiries), "help_chart": charts.trend_chart(helped),
+        "chart": trend_chart(enquiries, _("Monthly trend of counter enquiries")),
+        "help_chart": trend_chart(helped, _("Monthly trend of petition help")),
         "formats": FORMATS, "query": request.GET.urlencode(),
     })
 

@@ -18,7 +18,7 @@ from secretariat.reporting.report.composer import report_compose
 from secretariat.reporting.report.exports import FORMATS, filename, format_get
 from secretariat.reporting.report.render.html import report_context
 from secretariat.reporting.selectors.periods import periods_with_records
-from secretariat.reporting.views import charts
+from secretariat.reporting.views.dashboard import monthly_charts
 
 
 def period_or_404(request: HttpRequest, code: str) -> Period:
@@ -87,7 +87,5 @@ def report_comparison(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def report_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     period = period_or_404(request, code)
-    found = charts.monthly_charts(report_compose(period=period, prose={}))
     return render(request, "reporting/dashboard.html", {
-        "period": period,
-        "charts": [{"chart": chart, "svg": charts.svg(chart), "legend": charts.legend(chart)} for chart in found]})
+        "period": period, "charts": monthly_charts(report_compose(period=period, prose={}))})
