@@ -35,6 +35,11 @@ def _day(text: str, default: dt.date) -> dt.date:
         return default
 
 
+def _days(text: str) -> int:
+    """How many days the page spans: DAYS_SHOWN unless a shorter span is asked for (the home page's card: one)."""
+    return min(int(text), DAYS_SHOWN) if text.isdigit() and int(text) > 0 else DAYS_SHOWN
+
+
 def _associations(user: Actor | Viewer) -> Any:
     associations = selectors.associations_active()
     if desk_access.can_record(user):
@@ -45,13 +50,16 @@ def _associations(user: Actor | Viewer) -> Any:
 @login_required
 @require_http_methods(["GET", "POST"])
 def overview(request: SignedInRequest) -> HttpResponse:
-    """Slots of two weeks from `start`, with the publish form; bookings of those days for the Secretariat."""
+    """Slots of two weeks (or `days`) from `start`, with the publish form; bookings of those days for the
+    Secretariat (only those still standing — booked, served or not come — with `live=1`)."""
     user = request.user
     if not desk_access.can_open_slots(user):
         raise Http404
     today = timezone.localdate()
     start = _day(request.GET.get("start", ""), today)
-    end = start + dt.timedelta(days=DAYS_SHOWN - 1)
+    days = _days(request.GET.get("days", ""))
+    end = start + dt.timedelta(days=days - 1)
+    live = request.GET.get("live") == "1"
     associations = _associations(user)
     form = SlotForm(request.POST or None, associations=associations,
                     initial={"date": today + dt.timedelta(days=1), "starts_at": "14:00", "ends_at": "14:30"})
@@ -71,10 +79,10 @@ def overview(request: SignedInRequest) -> HttpResponse:
                 messages.success(request, _("The slot was published."))
                 return redirect(f"{request.path}?start={start.isoformat()}")
     may_see_people = desk_access.can_view(user)
-    bookings = selectors.booking_list(start=start, end=end, limit=200) if may_see_people else []
+    bookings = selectors.booking_list(start=start, end=end, live_only=live, limit=200) if may_see_people else []
     return render(request, "counters/consultations/overview.html", {
         "form": form if associations.exists() else None, "start": start, "end": end,
-        "previous": start - dt.timedelta(days=DAYS_SHOWN), "next": end + dt.timedelta(days=1),
+        "previous": start - dt.timedelta(days=days), "next": end + dt.timedelta(days=1),
         "slots": selectors.slot_list(user=user, start=start, end=end),
         "bookings": [(booking, selectors.masked_booking(booking)) for booking in bookings],
         "can_record": desk_access.can_record(user), "today": today,
