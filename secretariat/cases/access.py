@@ -91,3 +91,27 @@ def read_in_full_q(user: Actor | Viewer, *, prefix: str = "") -> Q:
         elif allowed and lead & kind.confidential_readers:
             rule |= Q(**{f"{prefix}kind": kind.code, f"{prefix}lead_agency_id__in": allowed})
     return rule
+
+
+# Who sees which of the home page's case cards (cases/apps.py registers them).
+def routes_cases(user: Viewer) -> bool:
+    """The Secretariat's staff, who route received and returned cases."""
+    return is_signed_in(user) and user.role in SECRETARIAT_ROLES
+
+
+def oversees_cases(user: Viewer) -> bool:
+    """Whoever sees every agency's cases: the Secretariat and the auditors."""
+    return is_signed_in(user) and (user.role in SECRETARIAT_ROLES or user.role == Role.AUDITOR)
+
+
+def works_for_agency(user: Viewer) -> bool:
+    """An agency's liaisons and head, who answer the cases led by their agency."""
+    return is_signed_in(user) and user.role in AGENCY_ROLES and user.agency_id is not None
+
+
+def heads_agency(user: Viewer) -> bool:
+    return is_signed_in(user) and user.role == Role.AGENCY_HEAD and user.agency_id is not None
+
+
+def liaises_for_agency(user: Viewer) -> bool:
+    return is_signed_in(user) and user.role == Role.AGENCY_LIAISON and user.agency_id is not None

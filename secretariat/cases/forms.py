@@ -15,7 +15,8 @@ from secretariat.cases.models import CaseStatus
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.forms import CheckedForm, RocDateField
 
-DUE_CHOICES = [("", _("Any due date")), ("soon", _("Due within a working day")), ("overdue", _("Overdue"))]
+DUE_CHOICES = [("", _("Any due date")), ("today", _("Due today")), ("soon", _("Due within a working day")),
+               ("week", _("Due this week")), ("overdue", _("Overdue"))]
 
 
 class InboxFilterForm(CheckedForm):
@@ -26,6 +27,10 @@ class InboxFilterForm(CheckedForm):
     text = forms.CharField(label=_("Case number or subject"), required=False, max_length=100)
     agency = forms.ModelChoiceField(label=_("Lead agency"), required=False, queryset=Agency.objects.none(),
                                     empty_label=_("All agencies"))
+    answered = forms.RegexField(label=_("Answered in"), required=False, regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+                                error_messages={"invalid": _("Give a month as YYYY-MM.")},
+                                widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}))
+    led = forms.BooleanField(label=_("Led by my agency"), required=False)
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Actor | Viewer, **kwargs: Any) -> None:
@@ -42,6 +47,8 @@ class InboxFilterForm(CheckedForm):
             agency_field.queryset = Agency.objects.filter(pk__in=allowed)
         else:
             del self.fields["agency"]
+        if allowed is None:  # whoever sees every agency leads none of their cases
+            del self.fields["led"]
 
     @property
     def shows_agency(self) -> bool:

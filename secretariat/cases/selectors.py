@@ -11,14 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Case as Choose
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.cases.access import may_see, read_in_full_q, reads_in_full
 from secretariat.cases.constants import CONFIDENTIAL_TITLE
-from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus
+from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Outcome
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.errors import NotFound, ValidationFailed
@@ -90,7 +90,10 @@ def with_due_state(rows: QuerySet[Case], today: dt.date | None = None) -> QueryS
 class InboxFilter:
     kind: str = ""
     status: str = ""  # "" = every status still waiting for someone (ACTIVE_STATUSES)
-    due: str = ""  # "", "soon" (due within a working day), "overdue"
+    due: str = ""  # "", "soon" (due within a working day), "today", "week" (today to Sunday), "overdue"
+    # "YYYY-MM": answered in that Taipei month, whatever the status now (the on-time rate's basis).
+    answered: str = ""
+    led: bool = False  # only the cases the user's own agency (or an office under it) leads, not those shared
     text: str = ""
     agency_id: int | None = None
     after: tuple[str, int] | None = None  # keyset: (due_on or "", id) of the last row shown
@@ -126,13 +129,19 @@ def _inbox_rows(user: Actor | Viewer, filters: InboxFilter, today: dt.date) -> Q
     rows = visible_cases(user)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
-    rows = rows.filter(status=filters.status) if filters.status else rows.filter(status__in=ACTIVE_STATUSES)
-    if filters.due == "overdue":
-        rows = rows.filter(status__in=RUNNING_STATUSES, due_on__lt=today)
-    elif filters.due == "soon":
-        rows = rows.filter(status__in=RUNNING_STATUSES, due_on__gte=today, due_on__lte=due_soon_limit(today))
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    elif not filters.answered:  # an answered case may since have been closed: the month alone decides then
+        rows = rows.filter(status__in=ACTIVE_STATUSES)
+    rows = _due_filter(rows, filters.due, today)
+    if filters.answered:
+        start, end = answered_month_bounds(filters.answered)
+        rows = rows.filter(answered_at__gte=start, answered_at__lt=end)
     if filters.agency_id:
         rows = rows.filter(lead_agency_id=filters.agency_id)
+    allowed = agency_scope_ids(user) if filters.led else None
+    if allowed is not None:  # the Secretariat leads nothing: for it the filter changes nothing
+        rows = rows.filter(lead_agency_id__in=allowed)
     if filters.text:
         text = filters.text.strip()[:100]
         # A confidential subject is not searchable by those who read it as 「密件」.
@@ -145,6 +154,40 @@ def _inbox_rows(user: Actor | Viewer, filters: InboxFilter, today: dt.date) -> Q
         else:
             rows = rows.filter(due_on__isnull=True, pk__gt=last_id)
     return rows
+
+
+def _due_bounds(due: str, today: dt.date) -> tuple[dt.date | None, dt.date] | None:
+    """The first and last due date a `due` filter keeps (None: no first). Only "soon" reads the office calendar,
+    so only it pays for the calendar's queries."""
+    if due == "overdue":
+        return None, today - dt.timedelta(days=1)
+    if due == "soon":
+        return today, due_soon_limit(today)
+    if due == "today":
+        return today, today
+    if due == "week":
+        return today, today + dt.timedelta(days=6 - today.weekday())  # to Sunday
+    return None
+
+
+def _due_filter(rows: QuerySet[Case], due: str, today: dt.date) -> QuerySet[Case]:
+    """Due dates run only while an answer is owed (RUNNING_STATUSES), so every due filter keeps to those."""
+    bounds = _due_bounds(due, today)
+    if bounds is None:
+        return rows
+    first, last = bounds
+    rows = rows.filter(status__in=RUNNING_STATUSES, due_on__lte=last)
+    return rows if first is None else rows.filter(due_on__gte=first)
+
+
+def answered_month_bounds(month: str) -> tuple[dt.datetime, dt.datetime]:
+    """The first moment of the Taipei month `YYYY-MM` and of the month after it."""
+    year, number = (int(part) for part in month.split("-"))
+    start = dt.date(year, number, 1)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    zone = timezone.get_current_timezone()
+    return (dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+            dt.datetime.combine(following, dt.time.min, tzinfo=zone))
 
 
 def case_inbox_page(*, user: Actor | Viewer, filters: InboxFilter, limit: int = INBOX_PAGE) -> InboxPage:
@@ -200,3 +243,39 @@ def due_soon_cases(*, agency_id: int | None = None, today: dt.date | None = None
     today = today or timezone.localdate()
     rows = Case.objects.filter(status__in=RUNNING_STATUSES, due_on__gte=today, due_on__lte=due_soon_limit(today))
     return rows.filter(lead_agency_id=agency_id) if agency_id else rows
+
+
+# --- The home page's cards (cases/dashboard.py): one COUNT or GROUP BY each, over the inbox's own rows ---------
+
+def case_inbox_count(*, user: Actor | Viewer, filters: InboxFilter) -> int:
+    """How many rows the inbox shows `user` for `filters` (every page together): the same query, counted."""
+    return _inbox_rows(user, filters, timezone.localdate()).order_by().count()
+
+
+@dataclass(frozen=True)
+class AgencyCount:
+    agency_id: int | None
+    name: str
+    count: int
+
+
+def case_inbox_count_by_agency(*, user: Actor | Viewer, filters: InboxFilter) -> list[AgencyCount]:
+    """The inbox's rows for `filters` per lead agency, most first: one GROUP BY."""
+    rows = (_inbox_rows(user, filters, timezone.localdate()).order_by()
+            .values("lead_agency_id", "lead_agency__short_name").annotate(n=Count("pk"))
+            .order_by("-n", "lead_agency__short_name"))
+    return [AgencyCount(row["lead_agency_id"], row["lead_agency__short_name"] or "—", row["n"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class OnTime:
+    on_time: int
+    answered: int
+
+
+def case_on_time_count(*, user: Actor | Viewer, month: str) -> OnTime:
+    """Of the cases `user`'s agency leads that were answered in `month` (YYYY-MM), how many on time: one
+    aggregate. (For someone who sees every agency: of every case.)"""
+    totals = (_inbox_rows(user, InboxFilter(answered=month, led=True), timezone.localdate())
+              .aggregate(answered=Count("pk"), on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME))))
+    return OnTime(on_time=totals["on_time"], answered=totals["answered"])

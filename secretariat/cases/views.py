@@ -47,7 +47,8 @@ def _inbox_filter(form: InboxFilterForm) -> InboxFilter:
     data = form.cleaned_data
     agency = data.get("agency")
     return InboxFilter(kind=data["kind"], status=data["status"], due=data["due"], text=data["text"],
-                       agency_id=agency.pk if agency else None, after=inbox_cursor_parse(data["after"]))
+                       agency_id=agency.pk if agency else None, answered=data["answered"], led=bool(data.get("led")),
+                       after=inbox_cursor_parse(data["after"]))
 
 
 @login_required

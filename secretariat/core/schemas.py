@@ -77,3 +77,21 @@ class AttachmentOut(Schema):
     sha256: str
     uploaded_at: dt.datetime
     download_url: str
+
+
+class CardPartOut(Schema):
+    label: str
+    count: int
+    url: str
+
+
+class CardOut(Schema):
+    key: str = Field(description="Stable name of the card, such as `cases.to_route`")
+    label: str
+    help: str = Field(description="What is counted")
+    count: int = Field(description="The number of rows behind the card (for a rate: the rows it is computed from)")
+    figure: str = Field(description="What the home page shows big: the count, or a rate such as `92.3%`")
+    basis: str = Field(description="What a rate was computed from, such as `24 of 26 answered on time`; else empty")
+    url: str = Field(description="The page listing exactly the rows counted")
+    tone: str = Field(description='"urgent" when the count needs attention today; else empty')
+    parts: list[CardPartOut] = Field(description="A breakdown, such as the agencies with the most overdue cases")

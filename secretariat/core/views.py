@@ -1,4 +1,4 @@
-"""Home dashboard, the working-day calendar, health check and attachment downloads."""
+"""Home dashboard (the cards of the user's role), the working-day calendar, health check and attachment downloads."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.attachments import attachment_open_for, download_response
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
+from secretariat.core.dashboards import cards_for, landing_for
 from secretariat.core.errors import ApplicationError, NotFound, PermissionRefused
 from secretariat.core.forms import CheckedForm, RocDateField, add_service_error
 from secretariat.core.selectors import (
@@ -60,8 +61,17 @@ def _coverage_warning(today: dt.date) -> int | None:
     return None
 
 
+def _administers(user: Any) -> bool:
+    """Those who may use the administration site (administrators, auditors): the ones who can act on a missing
+    calendar, or chase whoever should. The rest could do nothing about it."""
+    return bool(getattr(user, "is_staff", False))
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    landing = landing_for(request.user)
+    if landing is not None:  # a councillor works in the portal, not among the staff's queues
+        return redirect(landing)
     today = timezone.localdate()
     calendar = work_calendar()
     try:
@@ -69,11 +79,12 @@ def home(request: HttpRequest) -> HttpResponse:
         next_working = calendar.next_working_day(today)
     except CalendarOutOfRange:
         is_working, next_working = None, None
-    missing_year = _coverage_warning(today)
+    missing_year = _coverage_warning(today) if _administers(request.user) else None
     return render(request, "core/home.html", {
         "today": today, "is_working": is_working, "next_working": next_working,
         "days_off": _upcoming_days_off(today), "missing_year": missing_year,
         "missing_roc_year": missing_year - 1911 if missing_year else None,
+        "cards": cards_for(request.user),
     })
 
 

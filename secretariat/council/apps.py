@@ -49,10 +49,29 @@ class CouncilConfig(AppConfig):
         register(NavEntry(key="council_portal", label=_("Councillor portal"), url_name="council:portal", order=40,
                           visible=request_access.is_portal_user))
 
+        self._register_home()
+
         report.register()  # 壹、四、（一）–（四） of the work report
         # The council's menu entry (order 40: the seed's section 四, 府會事務).
         register(NavEntry(key="council", label=_("City council"), url_name="council:overview", order=40,
                           visible=access.can_view_structure))
+
+    def _register_home(self) -> None:
+        """A councillor starts at the portal; an agency head's home page counts the answers to approve (order
+        400: the seed's section 四)."""
+        from secretariat.core.dashboards import Card, Landing, link, register, register_landing
+        from secretariat.council.access import requests as request_access
+        from secretariat.council.access.questions import approves_answers
+        from secretariat.council.selectors.questions import question_awaiting_approval_count
+
+        register_landing(Landing(key="council_portal", applies=request_access.is_portal_user,
+                                 url_name="council:portal"))
+        register(Card(key="council.answers_to_approve", label=_("Answers awaiting my approval"), order=400,
+                      visible=approves_answers,
+                      count=lambda user: question_awaiting_approval_count(user=user),
+                      url=lambda user: link("council:questions", "awaiting=approval"),
+                      help=_("Written answers to council questions your agency leads, drafted and not yet "
+                             "approved.")))
 
 
 def _events() -> list[Event]:

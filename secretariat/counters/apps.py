@@ -42,3 +42,27 @@ class CountersConfig(AppConfig):
         register(NavEntry("counter", _("Counter"), "counters:counter", order=60, visible=enquiry_access.may_record))
         register(NavEntry("counter_statistics", _("Counter statistics"), "counters:statistics", order=61,
                           visible=enquiry_access.statistics_only))
+        self._register_cards()
+
+    def _register_cards(self) -> None:
+        """The home page's cards for the counter's staff (order 600: the seed's section 六): the desk's tally of
+        today and today's consultation bookings."""
+        from django.utils import timezone
+
+        from secretariat.core.dashboards import Card, link, register
+        from secretariat.counters.access import desks
+        from secretariat.counters.access import enquiries as enquiry_access
+        from secretariat.counters.selectors.consultations import booking_live_count
+        from secretariat.counters.selectors.enquiries import enquiries_today_count
+
+        register(Card(key="counters.desk", label=_("At the desk today"), order=600, visible=enquiry_access.may_record,
+                      count=lambda user: enquiries_today_count(day=timezone.localdate()),
+                      url=lambda user: link("counters:counter"),
+                      help=_("Enquiries tallied at the counter today; the counter screen records the next.")))
+
+        def bookings_today(user: object) -> str:
+            return link("counters:consultations", f"start={timezone.localdate().isoformat()}&days=1&live=1")
+
+        register(Card(key="counters.bookings_today", label=_("Today's bookings"), order=601, visible=desks.can_record,
+                      count=lambda user: booking_live_count(day=timezone.localdate()), url=bookings_today,
+                      help=_("Consultation bookings for today that were not cancelled.")))

@@ -39,6 +39,7 @@ class MediaConfig(AppConfig):
         declare_events(*_events())
         self._register_press()  # press releases, events, posts, trainings: settings, menu, 五（一）（三）（四）
         self._register_opinion()  # opinion monitoring: settings, incident case kind, menu, 五（二）
+        self._register_cards()  # the home page: releases to approve, today's opinion items
 
     def _register_press(self) -> None:
         """What the press part registers: its configurable settings, who may download a release's files, its
@@ -76,6 +77,30 @@ class MediaConfig(AppConfig):
         register(NavEntry(key="media_opinion", label=_("Public opinion"), url_name="media:opinion", order=50,
                           visible=can_read))
         opinion_report.register()
+
+    def _register_cards(self) -> None:
+        """The home page's cards (order 500: the seed's section 五): the releases waiting for this approver, and
+        for the monitors the day's opinion items, most severe first."""
+        from django.utils import timezone
+
+        from secretariat.core.dashboards import Card, link, register
+        from secretariat.media.access.opinion import is_monitor
+        from secretariat.media.access.press import approves_releases
+        from secretariat.media.selectors.opinion import items_seen_count
+        from secretariat.media.selectors.releases import release_awaiting_count
+
+        register(Card(key="media.releases_to_approve", label=_("Press releases awaiting approval"), order=500,
+                      visible=approves_releases, count=lambda user: release_awaiting_count(user=user),
+                      url=lambda user: link("media:press_releases", "mine=1"),
+                      help=_("Releases waiting for your approval or, for the media unit, for publication.")))
+
+        def today_list(user: object) -> str:
+            today = timezone.localdate().isoformat()
+            return link("media:opinion", f"since={today}&until={today}")
+
+        register(Card(key="media.opinion_today", label=_("Today's opinion items"), order=501, visible=is_monitor,
+                      count=lambda user: items_seen_count(user=user, day=timezone.localdate()), url=today_list,
+                      help=_("Items of public opinion seen today, ranked most severe first.")))
 
 
 def _events() -> list[Event]:

@@ -53,10 +53,26 @@ class PetitionsConfig(AppConfig):
         register_panel(KIND, Panel(key="routing", template="petitions/routing_panel.html",
                                    context=routing_panel_context, order=20))
 
+        self._register_cards()
+
         report.register()  # 壹、三、（一） of the work report
         # 311: the seed's 壹、三、（一）, so the menu follows the report.
         navigation.register(navigation.NavEntry("petition_statistics", _("Petition statistics"), "petition_stats:page",
                                                 order=311, visible=access.may_see_statistics))
+
+    def _register_cards(self) -> None:
+        """The home page's card for whoever decides requests to see petitioners' personal data (order 300: the
+        seed's section 三)."""
+        from secretariat.core.dashboards import URGENT, Card, link, register
+        from secretariat.petitions import access
+        from secretariat.petitions.selectors import disclosures_to_decide_count
+
+        # The petitioner waits on the caseworker, who waits on this decision: urgent while any is pending.
+        register(Card(key="petitions.disclosures_to_decide", label=_("Personal-data requests to decide"), order=300,
+                      visible=access.decides_disclosures, tone=URGENT,
+                      count=lambda user: disclosures_to_decide_count(user=user),
+                      url=lambda user: link("petitions:disclosures"),
+                      help=_("Requests to see a petitioner's personal data that wait for your decision.")))
 
 
 def _events() -> list[Event]:

@@ -32,3 +32,8 @@ def sees_questions(user: Viewer) -> bool:
     """Staff, and councillors (their own questions): decided by role, without a query on every page (the
     visibility of the questions' menu entry)."""
     return can_see_review_list(user) or (is_signed_in(user) and user.role == Role.COUNCILLOR)
+
+
+def approves_answers(user: Viewer) -> bool:
+    """An agency head: the one who approves the agency's written answers (the kind's `approve_answer`)."""
+    return is_signed_in(user) and user.role == Role.AGENCY_HEAD and user.agency_id is not None

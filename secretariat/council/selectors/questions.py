@@ -9,10 +9,11 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.accounts.constants import Role
 from secretariat.accounts.models import Agency
 from secretariat.cases.models import OPEN_STATUSES, Case, CaseStatus
 from secretariat.core import roc
-from secretariat.core.actors import Actor, Viewer
+from secretariat.core.actors import Actor, Viewer, is_signed_in
 from secretariat.core.errors import NotFound
 from secretariat.core.roc import Period
 from secretariat.council.kinds.questions import KIND as QUESTION_KIND
@@ -37,6 +38,21 @@ def visible_questions(user: Actor | Viewer) -> QuerySet[Question]:
     # EXISTS rather than a join + DISTINCT (as the data-request queue does): no duplicate rows to remove.
     shared = Case.co_agencies.through.objects.filter(case_id=OuterRef("case_id"), agency_id__in=allowed)
     return rows.filter(own | Q(case__lead_agency_id__in=allowed) | Exists(shared))
+
+
+def questions_awaiting_approval(user: Actor | Viewer) -> QuerySet[Question]:
+    """The answered questions whose draft waits for approval by `user`: only the head of the lead agency
+    approves (the kind's `approve_answer`), so co-agencies' questions are not theirs to approve."""
+    allowed = agency_scope_ids(user)
+    if not is_signed_in(user) or user.role != Role.AGENCY_HEAD or not allowed:
+        return Question.objects.none()
+    return Question.objects.filter(case__status=CaseStatus.ANSWERED, approved_at__isnull=True,
+                                   case__lead_agency_id__in=allowed)
+
+
+def question_awaiting_approval_count(*, user: Actor | Viewer) -> int:
+    """The home page's count of `questions_awaiting_approval`: one COUNT."""
+    return questions_awaiting_approval(user).count()
 
 
 def may_see_draft(user: Actor | Viewer, question: Question) -> bool:

@@ -46,11 +46,18 @@ def _session_for(request: HttpRequest) -> Session | None:
 @login_required
 @require_GET
 def question_list(request: HttpRequest) -> HttpResponse:
-    session = _session_for(request)
-    rows = selectors.visible_questions(request.user).select_related("case", "councillor", "lead_agency")
-    rows = rows.filter(session=session) if session else rows.none()
+    """One session's questions; with `?awaiting=approval`, the answers waiting for this head's approval, of
+    every session (the home page's card links here)."""
+    awaiting = request.GET.get("awaiting") == "approval"
+    session = None if awaiting else _session_for(request)
+    if awaiting:
+        rows = selectors.questions_awaiting_approval(request.user)
+    else:
+        rows = selectors.visible_questions(request.user)
+        rows = rows.filter(session=session) if session else rows.none()
+    rows = rows.select_related("case", "councillor", "lead_agency")
     return render(request, "council/question_list.html", {
-        "session": session, "sessions": selectors.session_choices(),
+        "session": session, "sessions": selectors.session_choices(), "awaiting": awaiting,
         "questions": list(rows.order_by("-asked_on", "-case_id")[:LIST_LIMIT]), "limit": LIST_LIMIT,
         "count": rows.count(), "can_record": can_record_questions(request.user),
         "can_book": can_see_review_list(request.user), "show_review": can_see_review_list(request.user),

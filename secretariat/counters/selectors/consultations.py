@@ -20,6 +20,8 @@ from secretariat.petitions.access.personal_data import mask_email, mask_name, ma
 
 PUBLIC_DAYS_AHEAD = 60
 PAGE_SIZE = 50
+# Bookings still standing for their day: a cancelled one brings nobody to the desk.
+LIVE_BOOKINGS = (BookingStatus.BOOKED, BookingStatus.SERVED, BookingStatus.NO_SHOW)
 
 
 def _active_booking() -> Exists:
@@ -68,14 +70,19 @@ def slot_list(*, user: Actor | Viewer, start: dt.date, end: dt.date, field: str 
     return slots.filter(field=field) if field else slots
 
 
-def booking_list(*, start: dt.date, end: dt.date, status: str = "", after_id: int | None = None,
-                 limit: int = PAGE_SIZE) -> list[Booking]:
-    """Bookings of slots between two days, newest slot first, paged by keyset (`after_id`: the last id
-    of the previous page, in the same order)."""
-    rows = (Booking.objects.select_related("slot__association")
-            .filter(slot__date__gte=start, slot__date__lte=end).order_by("-slot__date", "-slot__starts_at", "-pk"))
+def _bookings(start: dt.date, end: dt.date, *, status: str = "", live_only: bool = False) -> QuerySet[Booking]:
+    rows = Booking.objects.filter(slot__date__gte=start, slot__date__lte=end)
     if status:
         rows = rows.filter(status=status)
+    return rows.filter(status__in=LIVE_BOOKINGS) if live_only else rows
+
+
+def booking_list(*, start: dt.date, end: dt.date, status: str = "", live_only: bool = False,
+                 after_id: int | None = None, limit: int = PAGE_SIZE) -> list[Booking]:
+    """Bookings of slots between two days, newest slot first, paged by keyset (`after_id`: the last id
+    of the previous page, in the same order). `live_only`: not the cancelled ones."""
+    rows = (_bookings(start, end, status=status, live_only=live_only).select_related("slot__association")
+            .order_by("-slot__date", "-slot__starts_at", "-pk"))
     if after_id is not None:
         last = Booking.objects.select_related("slot").filter(pk=after_id).first()
         if last is not None:
@@ -83,6 +90,12 @@ def booking_list(*, start: dt.date, end: dt.date, status: str = "", after_id: in
                                | Q(slot__date=last.slot.date, slot__starts_at__lt=last.slot.starts_at)
                                | Q(slot__date=last.slot.date, slot__starts_at=last.slot.starts_at, pk__lt=last.pk))
     return list(rows[:limit])
+
+
+def booking_live_count(*, day: dt.date) -> int:
+    """The home page's count of the day's bookings still standing (what `booking_list(live_only=True)` lists):
+    one COUNT."""
+    return _bookings(day, day, live_only=True).count()
 
 
 def masked_booking(booking: Booking) -> dict[str, str]:

@@ -73,6 +73,13 @@ def tally_board(*, day: dt.date) -> TallyBoard:
     return TallyBoard(day=day, rows=rows)
 
 
+def enquiries_today_count(*, day: dt.date) -> int:
+    """The day's enquiries at the desk in the active categories, as the counter screen's "today" total adds
+    them up: one SUM over the daily summary."""
+    total = EnquiryDay.objects.filter(day=day, category__is_active=True).aggregate(total=Sum("count"))["total"]
+    return int(total or 0)
+
+
 def last_entry_of(*, user: Actor | Viewer, day: dt.date) -> Enquiry | None:
     """The clerk's own latest counted entry of `day`: what undo would take back."""
     return (counted().filter(recorded_by_id=user.pk, recorded_on=day).select_related("category")

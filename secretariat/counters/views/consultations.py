@@ -37,17 +37,22 @@ def _day(text: str, default: dt.date) -> dt.date:
         return default
 
 
-def _days_shown(start: dt.date) -> tuple[dt.date, dt.date]:
+def _days(text: str) -> int:
+    """How many days the page spans: DAYS_SHOWN unless a shorter span is asked for (the home page's card: one)."""
+    return min(int(text), DAYS_SHOWN) if text.isdigit() and int(text) > 0 else DAYS_SHOWN
+
+
+def _days_shown(start: dt.date, days: int = DAYS_SHOWN) -> tuple[dt.date, dt.date]:
     """The first and last day the page shows from `start`: days the calendar holds, written in ROC years."""
     roc.roc_year(start)
-    return start, days_after(start, DAYS_SHOWN - 1, field="start")
+    return start, days_after(start, days - 1, field="start")
 
 
-def _link(start: dt.date, days: int) -> dt.date | None:
+def _link(start: dt.date, days: int, shown: int = DAYS_SHOWN) -> dt.date | None:
     """The first day of the page before or after, for the pager: None when that page cannot be shown."""
     other = days_after_or_none(start, days)
     try:
-        return _days_shown(other)[0] if other else None
+        return _days_shown(other, shown)[0] if other else None
     except ApplicationError:
         return None
 
@@ -62,13 +67,16 @@ def _associations(user: Actor | Viewer) -> Any:
 @login_required
 @require_http_methods(["GET", "POST"])
 def overview(request: SignedInRequest) -> HttpResponse:
-    """Slots of two weeks from `start`, with the publish form; bookings of those days for the Secretariat."""
+    """Slots of two weeks (or `days`) from `start`, with the publish form; bookings of those days for the
+    Secretariat (only those still standing — booked, served or not come — with `live=1`)."""
     user = request.user
     if not desk_access.can_open_slots(user):
         raise Http404
     today = timezone.localdate()
+    days = _days(request.GET.get("days", ""))
+    live = request.GET.get("live") == "1"
     try:
-        start, end = _days_shown(_day(request.GET.get("start", ""), today))
+        start, end = _days_shown(_day(request.GET.get("start", ""), today), days)
     except ApplicationError as error:
         return refusal_page(request, error)
     associations = _associations(user)
@@ -90,10 +98,10 @@ def overview(request: SignedInRequest) -> HttpResponse:
                 messages.success(request, _("The slot was published."))
                 return redirect(f"{request.path}?start={start.isoformat()}")
     may_see_people = desk_access.can_view(user)
-    bookings = selectors.booking_list(start=start, end=end, limit=200) if may_see_people else []
+    bookings = selectors.booking_list(start=start, end=end, live_only=live, limit=200) if may_see_people else []
     return render(request, "counters/consultations/overview.html", {
         "form": form if associations.exists() else None, "start": start, "end": end,
-        "previous": _link(start, -DAYS_SHOWN), "next": _link(start, DAYS_SHOWN),
+        "previous": _link(start, -days, days), "next": _link(start, days, days),
         "slots": selectors.slot_list(user=user, start=start, end=end),
         "bookings": [(booking, selectors.masked_booking(booking)) for booking in bookings],
         "can_record": desk_access.can_record(user), "today": today,

@@ -79,3 +79,15 @@ def can_view_records(user: Actor | Viewer) -> bool:
 
 def can_keep_records(user: Actor | Viewer) -> bool:
     return is_media_unit(user)
+
+
+def approves_releases(user: Actor | Viewer) -> bool:
+    """Whoever gives a release one of its approvals: an agency head, a Secretariat unit's head (the permission)
+    or the media unit. Drafters and readers have nothing to approve (the home page's card)."""
+    if not is_signed_in(user):
+        return False
+    if user.role == Role.AGENCY_HEAD and user.agency_id is not None:
+        return True
+    if user.role in SECRETARIAT_WRITERS and user.has_perm(UNIT_HEAD_PERMISSION):
+        return True
+    return is_media_unit(user)

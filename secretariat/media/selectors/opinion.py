@@ -88,6 +88,12 @@ def item_list(*, user: Actor | Viewer, filters: ItemFilters, after: Cursor | Non
     return page, Cursor(last.severity, last.seen_at, last.pk)
 
 
+def items_seen_count(*, user: Actor | Viewer, day: dt.date) -> int:
+    """The home page's count of the items seen on `day` that `user` may see (the ranked list of that day): one
+    COUNT."""
+    return items_visible(user).filter(seen_on=day).count()
+
+
 def responses_of(item: OpinionItem) -> list[OpinionResponse]:
     return list(item.responses.select_related("agency", "recorded_by").order_by("responded_at", "pk"))
 

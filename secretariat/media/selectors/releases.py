@@ -40,6 +40,12 @@ def release_list(*, user: Actor | Viewer, status: str = "", awaiting_me: bool = 
     return releases.order_by("-updated_at", "-pk")
 
 
+def release_awaiting_count(*, user: Actor | Viewer) -> int:
+    """The home page's count of the releases waiting for `user`'s approval or publication (the staff list's
+    "awaiting me"): one COUNT."""
+    return release_list(user=user, awaiting_me=True).order_by().count()
+
+
 def _awaiting(user: Actor | Viewer) -> Q:
     wanted = Q(pk__in=[])
     if access.is_media_unit(user):

@@ -91,6 +91,11 @@ def disclosures_to_decide(*, user: Person) -> QuerySet[DisclosureRequest]:
     return rows.none()
 
 
+def disclosures_to_decide_count(*, user: Person) -> int:
+    """The home page's count of `disclosures_to_decide`: one COUNT."""
+    return disclosures_to_decide(user=user).order_by().count()
+
+
 def disclosures_of(*, user: Person, limit: int = 50) -> list[DisclosureRequest]:
     """The requests `user` made, newest first."""
     if not getattr(user, "is_authenticated", False):
