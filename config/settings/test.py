@@ -17,6 +17,11 @@ from config.settings.base import DATABASES, STORAGES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The worker test (tests/test_celery_worker.py) runs web, worker and beat as processes of their own: their
+# mail goes to files it can read.
+if os.environ.get("WORKER_TEST_MAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["WORKER_TEST_MAIL_DIR"]
 EMBEDDED_SCHEDULER = False
 AUDIT_KEY = "test-only-audit-key-not-secret-0123456789"
 # No anchor file by default: one file shared by a process's tests would carry one test's chain tips into the

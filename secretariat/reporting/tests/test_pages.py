@@ -155,4 +155,4 @@ def test_the_dashboard_draws_each_monthly_table_as_an_inline_svg(secretariat_cle
 def test_the_dashboard_says_when_there_is_nothing_to_draw(secretariat_clerk):
     page = client_for(secretariat_clerk).get("/reports/112H2/dashboard/").content.decode()
 
-    assert "<svg" not in page
+    assert "role=\"img\"" not in page  # no chart is drawn (the header's bell is a decorative svg)
