@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from email import message_from_string, policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -115,7 +116,7 @@ def _mails(folder: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def _api(base: str, token: str, method: str, path: str, payload: dict) -> dict:
+def _api(base: str, token: str, method: str, path: str, payload: dict[str, object]) -> dict[str, Any]:
     import json
     import urllib.request
 

@@ -21,7 +21,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # mail goes to files it can read.
 if os.environ.get("WORKER_TEST_MAIL_DIR"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = os.environ["WORKER_TEST_MAIL_DIR"]
+    EMAIL_FILE_PATH = Path(os.environ["WORKER_TEST_MAIL_DIR"])
 EMBEDDED_SCHEDULER = False
 AUDIT_KEY = "test-only-audit-key-not-secret-0123456789"
 # No anchor file by default: one file shared by a process's tests would carry one test's chain tips into the
