@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secretariat.core.actors import SignedInRequest
+from secretariat.core.actors import Actor, SignedInRequest, Viewer, is_signed_in
 from secretariat.core.attachments import attachment_open_for, download_response
 from secretariat.core.calendar import CalendarOutOfRange, work_calendar
 from secretariat.core.dashboards import cards_for, landing_for
@@ -61,10 +61,10 @@ def _coverage_warning(today: dt.date) -> int | None:
     return None
 
 
-def _administers(user: Any) -> bool:
+def _administers(user: Actor | Viewer) -> bool:
     """Those who may use the administration site (administrators, auditors): the ones who can act on a missing
     calendar, or chase whoever should. The rest could do nothing about it."""
-    return bool(getattr(user, "is_staff", False))
+    return is_signed_in(user) and bool(user.is_staff)
 
 
 @login_required
