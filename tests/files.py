@@ -3,6 +3,8 @@
 import struct
 import zlib
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 
 def png_bytes() -> bytes:
     """A real 1×1 white PNG."""
@@ -37,3 +39,16 @@ def pdf_text(pdf: bytes) -> str:
         handle.flush()
         done = subprocess.run([binary, handle.name, "-"], capture_output=True, text=True, check=True)  # noqa: S603
     return done.stdout
+
+
+def pdf_bytes() -> bytes:
+    """A small one-page PDF (what an agency attaches to its answer: 「資料詳如附件」)."""
+    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+            b"trailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def upload(name: str = "附件一.pdf", content: bytes | None = None) -> SimpleUploadedFile:
+    """An uploaded file as a form or service receives it; a PDF unless `content` says otherwise."""
+    return SimpleUploadedFile(name, pdf_bytes() if content is None else content)

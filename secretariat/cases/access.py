@@ -59,6 +59,26 @@ def reads_in_full(user: Actor | Viewer, case: Case) -> bool:
     return bool(parties_of(user, case) & kind_for(case.kind).confidential_readers)
 
 
+def sees_through_agency(user: Actor | Viewer, case: Case) -> bool:
+    """Whether `user` sees `case` as staff (the Secretariat, auditors, its lead or a co-agency), not merely as
+    the one who asked."""
+    allowed = agency_scope_ids(user)
+    if allowed is None:
+        return is_signed_in(user)
+    return case.lead_agency_id in allowed or bool(allowed and case.co_agencies.filter(pk__in=allowed).exists())
+
+
+def may_read_step_files(user: Actor | Viewer, case: Case, *, released_answer: bool) -> bool:
+    """Who reads the files a step carries: whoever reads the case's timeline as staff — so nobody who reads a
+    confidential case as 「密件」 — and the requester, only for the files of an answer released to them
+    (`released_answer`: the step is the latest answer and the kind says it is released)."""
+    if not is_signed_in(user) or not reads_in_full(user, case):
+        return False
+    if sees_through_agency(user, case):
+        return True
+    return released_answer and Party.REQUESTER in parties_of(user, case)
+
+
 def _standing_parties(user: Actor | Viewer) -> set[Party]:
     """The parties `user` is to every case, whichever agency leads it."""
     if isinstance(user, SystemActor):

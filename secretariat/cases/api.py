@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
+import pydantic
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
+from ninja.errors import ValidationError
 
-from secretariat.cases.constants import CaseStatus
+from secretariat.cases.constants import MAX_STEP_FILES, CaseStatus
 from secretariat.cases.kinds import decline_reason_label, kind_for
 from secretariat.cases.schemas import CaseDetailOut, CaseListOut, StepIn
 from secretariat.cases.selectors import (
@@ -22,14 +26,18 @@ from secretariat.cases.selectors import (
     case_title_for,
     inbox_cursor_parse,
 )
+from secretariat.cases.selectors.files import case_step_files_for
 from secretariat.cases.services import available_steps, case_transition
+from secretariat.cases.services.files import FILES_FIELD
 from secretariat.core import roc
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
+from secretariat.core.attachments import AnyUpload
 from secretariat.core.errors import NotFound, ValidationFailed
 
 if TYPE_CHECKING:
     from secretariat.accounts.models import Agency
     from secretariat.cases.models import Case, CaseEvent
+    from secretariat.core.models import Attachment
 
 router = Router(tags=["cases"])
 
@@ -64,12 +72,18 @@ def _case_out(user: Actor | Viewer, case: Case) -> dict[str, Any]:
     }
 
 
-def _event_out(event: CaseEvent, labels: dict[str, Any]) -> dict[str, Any]:
+def _file_out(attachment: Attachment) -> dict[str, Any]:
+    return {"id": attachment.id, "name": attachment.original_name, "size": attachment.size,
+            "content_type": attachment.content_type,
+            "download_url": reverse("api:attachment_download", args=[str(attachment.id)])}
+
+
+def _event_out(event: CaseEvent, labels: dict[str, Any], files: list[Attachment]) -> dict[str, Any]:
     return {
         "occurred_at": event.occurred_at, "occurred_roc": roc.format_slash(timezone.localdate(event.occurred_at)),
         "actor": event.actor_label, "action": event.action, "action_label": str(labels.get(event.action, event.action)),
         "from_status": event.from_status, "to_status": event.to_status, "agency": _agency(event.agency),
-        "note": event.note,
+        "note": event.note, "files": [_file_out(attachment) for attachment in files],
     }
 
 
@@ -77,9 +91,11 @@ def _detail_out(request: HttpRequest, case: Case) -> dict[str, Any]:
     transitions = kind_for(case.kind).workflow.transitions
     labels: dict[str, Any] = {t.name: t.label for t in transitions}
     labels["open"] = _("Registered")
+    events = case_timeline_for(user=request.user, case=case)
+    files = case_step_files_for(user=request.user, case=case, events=events)
     return {
         **_case_out(request.user, case),
-        "timeline": [_event_out(event, labels) for event in case_timeline_for(user=request.user, case=case)],
+        "timeline": [_event_out(event, labels, files.get(event.pk, [])) for event in events],
         "steps": [{"name": t.name, "label": str(t.label), "requires": list(t.requires)}
                   for t in available_steps(user=request.user, case=case)],
     }
@@ -110,14 +126,55 @@ def case_detail(request: HttpRequest, case_id: int) -> dict[str, Any]:
     return _detail_out(request, case_get_for(user=request.user, pk=case_id))
 
 
-@router.post("/{case_id}/steps/{name}", response=CaseDetailOut, summary="Take a step on a case")
-def case_step(request: SignedInRequest, case_id: int, name: str, payload: StepIn) -> dict[str, Any]:
-    """409 `conflict` when `version` is not the case's current version (someone changed it since);
+# The step's values as JSON, or the same fields as multipart/form-data with the files beside them.
+LIST_FIELDS = {"co_agencies"}
+FILES_SCHEMA = {"type": "object", "properties": {
+    FILES_FIELD: {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_STEP_FILES}}}
+STEP_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": StepIn.model_json_schema()},
+    "multipart/form-data": {"schema": {"allOf": [StepIn.model_json_schema(), FILES_SCHEMA]}},
+}}}
+
+
+def _invalid(loc: list[str], message: str, kind: str = "invalid") -> ValidationError:
+    return ValidationError([{"loc": loc, "msg": message, "type": kind}])
+
+
+def _raw_values(request: HttpRequest) -> tuple[Any, list[AnyUpload]]:
+    if request.content_type == "multipart/form-data":
+        unknown = sorted(set(request.FILES) - {FILES_FIELD})
+        if unknown:
+            raise _invalid(["body", unknown[0]], str(_("Send files in the field “attachments”.")), "extra_forbidden")
+        values = {key: items if key in LIST_FIELDS else items[-1] for key, items in request.POST.lists()}
+        return values, request.FILES.getlist(FILES_FIELD)
+    try:
+        return json.loads(request.body or b"{}"), []
+    except ValueError:
+        raise _invalid(["body"], str(_("The body is not valid JSON.")), "json_invalid") from None
+
+
+def _step_input(request: HttpRequest) -> tuple[StepIn, list[AnyUpload]]:
+    """The step's values and files, refused with 422 `invalid_input` as a schema-read body would be."""
+    values, files = _raw_values(request)
+    try:
+        return StepIn.model_validate(values), files
+    except pydantic.ValidationError as error:
+        raise ValidationError([{"loc": ["body", *map(str, item["loc"])], "msg": item["msg"], "type": item["type"]}
+                               for item in error.errors(include_url=False)]) from None
+
+
+@router.post("/{case_id}/steps/{name}", response=CaseDetailOut, summary="Take a step on a case",
+             openapi_extra=STEP_BODY)
+def case_step(request: SignedInRequest, case_id: int, name: str) -> dict[str, Any]:
+    """The step's values (StepIn) as JSON, or as multipart/form-data with up to 10 files in `attachments`: a refused
+    file (type, size, content) refuses the whole step with 400 `attachment_rejected` and nothing is written.
+    409 `conflict` when `version` is not the case's current version (someone changed it since);
     400 when the step is not allowed now or a value is missing or wrong; 403 when the step is not yours."""
     case = case_get_for(user=request.user, pk=case_id)
+    payload, files = _step_input(request)
     data = payload.dict(exclude={"version"}, exclude_none=True)
     changed = case_transition(actor=request.user, case_id=case.pk, name=name[:40], version=payload.version,
-                              data=data)
+                              data=data, files=files)
     try:
         return _detail_out(request, case_get_for(user=request.user, pk=case.pk))
     except NotFound:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from secretariat.core.actors import Viewer
+    from secretariat.core.attachments import FileAccess
     from secretariat.core.dashboards import Card, Figure
     from secretariat.core.notification_events import Event
 
@@ -68,6 +69,12 @@ def _on_time_rate(user: Viewer) -> Figure:
     return Figure(value=counts.answered, text=rate, basis=str(basis))
 
 
+def _step_file_access(user: Viewer, owner_id: str) -> FileAccess:
+    from secretariat.cases.selectors.files import step_file_access
+
+    return step_file_access(user, owner_id)
+
+
 class CasesConfig(AppConfig):
     name = "secretariat.cases"
     label = "cases"
@@ -75,6 +82,8 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from secretariat.cases import audit
+        from secretariat.cases.constants import STEP_FILES_OWNER
+        from secretariat.core.attachments import register_owner_policy
         from secretariat.core.audit_actions import declare_actions, declare_family
         from secretariat.core.navigation import NavEntry, register
         from secretariat.core.notification_events import declare_events
@@ -84,6 +93,7 @@ class CasesConfig(AppConfig):
 
         register(NavEntry("cases", _("Case inbox"), "cases:inbox", order=5, visible=_works_cases))
         declare_events(*_events())
+        register_owner_policy(STEP_FILES_OWNER, _step_file_access)  # a step's files: whoever sees that step
 
         self._register_cards()
 

@@ -28,3 +28,7 @@ class Outcome(models.TextChoices):
 
 # What a confidential case's subject reads outside its confidential readers, and in every mail (密不錄由).
 CONFIDENTIAL_TITLE = _("Confidential (密件)")
+
+# A step's files are attachments owned by the step's CaseEvent (core.attachments; the owner id is the event's pk).
+STEP_FILES_OWNER = "cases.caseevent"
+MAX_STEP_FILES = 10  # files one step may carry; each file's size is the site's `attachments.max_megabytes`

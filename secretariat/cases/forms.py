@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
 from secretariat.accounts.models import Agency
+from secretariat.cases.constants import MAX_STEP_FILES
 from secretariat.cases.kinds import CaseKind, all_kinds
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import CaseStatus
 from secretariat.core.actors import Actor, Viewer
-from secretariat.core.forms import CheckedForm, RocDateField
+from secretariat.core.forms import CheckedForm, MultipleFileField, RocDateField
+from secretariat.core.site_settings import setting_get
 
 DUE_CHOICES = [("", _("Any due date")), ("today", _("Due today")), ("soon", _("Due within a working day")),
                ("week", _("Due this week")), ("overdue", _("Overdue"))]
@@ -65,22 +67,33 @@ def _reason() -> forms.CharField:
 
 
 class StepForm(CheckedForm):
-    """Every step carries the case version the person saw, so a step taken on a stale page is refused."""
+    """Every step carries the case version the person saw, so a step taken on a stale page is refused, and
+    may carry files (「資料詳如附件」), which the service checks with the step."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    attachments = MultipleFileField(label=_("Attachments (optional)"))
 
     def __init__(self, *args: Any, kind: CaseKind, transition: Transition, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_{transition.name}_%s")  # several step forms share one page
         super().__init__(*args, **kwargs)
         self.kind, self.transition = kind, transition
+        self.order_fields([name for name in self.fields if name != "attachments"])  # the files come last
+        self.fields["attachments"].help_text = _("Up to %(count)s files (PDF, ODF, Word, Excel, images, text), at most "
+                                           "%(megabytes)s MB each.") % {
+            "count": MAX_STEP_FILES, "megabytes": setting_get("attachments.max_megabytes")}
 
     def step_data(self) -> dict[str, Any]:
-        """What the service receives: every field but the version, lists as plain lists."""
+        """What the service receives as the step's values: every field but the version and the attachments,
+        lists as plain lists."""
         data: dict[str, Any] = {}
         for name, value in self.cleaned_data.items():
-            if name != "version":
+            if name not in {"version", "attachments"}:
                 data[name] = list(value) if hasattr(value, "model") else value
         return data
+
+    def step_files(self) -> list[Any]:
+        """The uploaded files, for the service to check and attach with the step."""
+        return list(self.cleaned_data.get("attachments") or [])
 
 
 class NoteStepForm(StepForm):
@@ -155,6 +168,7 @@ def step_form_class(transition: Transition) -> type[StepForm]:
     return type(f"{transition.name.title()}StepForm", (StepForm,), fields)
 
 
-def step_form(transition: Transition, kind: CaseKind, *, version: int, data: Any = None) -> StepForm:
+def step_form(transition: Transition, kind: CaseKind, *, version: int, data: Any = None,
+              files: Any = None) -> StepForm:
     form_class = step_form_class(transition)
-    return form_class(data, kind=kind, transition=transition, initial={"version": version})
+    return form_class(data, files, kind=kind, transition=transition, initial={"version": version})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from ninja import Schema
 from pydantic import Field
@@ -50,6 +51,14 @@ class CaseListOut(Schema):
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
 
 
+class StepFileOut(Schema):
+    id: uuid.UUID
+    name: str
+    size: int = Field(description="Bytes")
+    content_type: str
+    download_url: str = Field(description="GET it with your token; 404 if you may not read the step")
+
+
 class EventOut(Schema):
     occurred_at: dt.datetime
     occurred_roc: str
@@ -60,6 +69,7 @@ class EventOut(Schema):
     to_status: str
     agency: AgencyRef | None
     note: str
+    files: list[StepFileOut] = Field(description="The files the step carries that you may read")
 
 
 class StepOut(Schema):
@@ -74,7 +84,8 @@ class CaseDetailOut(CaseOut):
 
 
 class StepIn(InputSchema):
-    """`version` plus the values the step requires (see `steps[].requires` of the case)."""
+    """`version` plus the values the step requires (see `steps[].requires` of the case). Sent as JSON, or as
+    multipart/form-data with the same fields and up to 10 files in `attachments` (「資料詳如附件」)."""
 
     version: int = Field(ge=1)
     agency: int | None = Field(None, description="assign: the lead agency's id")

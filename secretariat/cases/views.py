@@ -29,6 +29,7 @@ from secretariat.cases.selectors import (
     case_title_for,
     inbox_cursor_parse,
 )
+from secretariat.cases.selectors.files import case_step_files_for
 from secretariat.cases.services import available_steps, case_transition
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, Conflict, NotFound
@@ -36,7 +37,7 @@ from secretariat.core.forms import add_service_error
 from secretariat.core.htmx import HtmxRequest
 
 if TYPE_CHECKING:
-    from secretariat.cases.models import Case, CaseEvent
+    from secretariat.cases.models import Case
 
 PAGE_SIZE = 50  # inbox rows per page
 
@@ -95,13 +96,17 @@ def _status_label(value: str) -> str:
     return str(CaseStatus(value).label) if value in CaseStatus.values else value
 
 
-def _timeline(case: Case, events: list[CaseEvent]) -> list[dict[str, Any]]:
+def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    """The timeline the viewer may read, each step with the files they may open."""
+    events = case_timeline_for(user=request.user, case=case)
+    files = case_step_files_for(user=request.user, case=case, events=events)
     labels: dict[str, Any] = {t.name: t.label for t in kind_for(case.kind).workflow.transitions}
     labels["open"] = _("Registered")
     return [{
         "event": event, "action_label": labels.get(event.action, event.action),
         "from_label": _status_label(event.from_status) if event.from_status else "",
         "to_label": _status_label(event.to_status), "changed": event.from_status != event.to_status,
+        "files": files.get(event.pk, []),
     } for event in events]
 
 
@@ -142,7 +147,7 @@ def _case_context(request: HttpRequest, case: Case, *, replaced: dict[str, Any] 
         "title": case_title_for(request.user, case), "redacted": redacted,
         "status_label": _status_label(case.status),
         "decline_label": decline_reason_label(kind, case.decline_reason) if case.decline_reason else "",
-        "panels": _panels(request, case), "timeline": _timeline(case, case_timeline_for(user=request.user, case=case)),
+        "panels": _panels(request, case), "timeline": _timeline(request, case),
         "steps": steps, "done": done, "today": timezone.localdate(),
     }
 
@@ -171,12 +176,12 @@ def case_step(request: SignedInRequest, pk: int, name: str) -> HttpResponse:
         transition = kind.workflow.get(name)
     except ApplicationError:
         raise Http404 from None
-    form = step_form(transition, kind, version=case.version, data=request.POST)
+    form = step_form(transition, kind, version=case.version, data=request.POST, files=request.FILES)
     if not form.is_valid():
         return _refused(request, case, _step_entry(case, transition, form), 400)
     try:
         case_transition(actor=request.user, case_id=case.pk, name=transition.name,
-                        version=form.cleaned_data["version"], data=form.step_data())
+                        version=form.cleaned_data["version"], data=form.step_data(), files=form.step_files())
     except Conflict as error:
         return _refused(request, case, _step_entry(case, transition, form, conflict=error.render(), opened=True),
                         409)

@@ -14,7 +14,8 @@ leaves, and is sent with `Cache-Control: no-store` (docs/decisions/0010).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -57,13 +58,16 @@ class FileAccess:
     `may_read`: False hides the file (404, no hint that it exists). `personal_data`: the file is personal
     data — the owner's answer is final, and a download needs `record_view`. `record_view(reader,
     attachment)`: the owner writes the personal-data access-log row (with its approval and reason); None
-    while the person holds no approval, and then a download is refused with `refusal` (403).
+    while the person holds no approval, and then a download is refused with `refusal` (403). `final`: the
+    owner's answer holds for everyone, as for personal data — no uploader or `core.view_attachment` shortcut
+    (a case step's files are read exactly by those who see the step; an auditor reading 「密件」 does not).
     """
 
     may_read: bool
     personal_data: bool = False
     record_view: Callable[[Any, Attachment], None] | None = None
     refusal: str | Promise = ""
+    final: bool = False
 
 
 READ = FileAccess(may_read=True)
@@ -147,12 +151,44 @@ def _check_size(upload: AnyUpload) -> None:
         )
 
 
+def attachment_check(upload: AnyUpload) -> tuple[str, str]:
+    """Refuse (AttachmentRejected) an empty, too large or mistyped file without storing anything: a service
+    that writes a record with its files checks them all first. Returns the file's name and content type."""
+    _check_size(upload)
+    return _check_type(upload)
+
+
+def attachments_check(uploads: Sequence[AnyUpload], *, limit: int, field: str = "files") -> None:
+    """`attachment_check` for several files, and at most `limit` of them; the refusal names the file and
+    `field`, so a form shows it on the file input."""
+    if len(uploads) > limit:
+        raise AttachmentRejected(_("Attach at most %(limit)s files."), code="too_many_attachments",
+                                 params={"limit": limit}, field=field)
+    for upload in uploads:
+        try:
+            attachment_check(upload)
+        except AttachmentRejected as refusal:
+            refusal.field = field
+            raise
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[Attachment]]:
+    """Files stored inside a transaction that then fails would stay on disk with no row: delete them."""
+    stored: list[Attachment] = []
+    try:
+        yield stored
+    except BaseException:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
+
+
 def attachment_upload(*, actor: Person | None, upload: AnyUpload, owner_type: str = "",
                       owner_id: str = "") -> Attachment:
     """Check and store an uploaded file. Nothing is stored if a check fails. `actor` is None for a citizen's
     upload: the file then has no uploader."""
-    _check_size(upload)
-    name, content_type = _check_type(upload)
+    name, content_type = attachment_check(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -217,8 +253,8 @@ def download_response(opened: OpenedFile) -> FileResponse:
 def _access(user: Actor | Viewer, attachment: Attachment) -> FileAccess:
     policy = _owner_policies.get(attachment.owner_type)
     answer = policy(user, attachment.owner_id) if policy else None
-    if isinstance(answer, FileAccess) and answer.personal_data:
-        return answer  # the owner's rule is final for personal data: no uploader or permission shortcut
+    if isinstance(answer, FileAccess) and (answer.personal_data or answer.final):
+        return answer  # the owner's rule is final (always for personal data): no uploader or permission shortcut
     if attachment.uploaded_by_id == user.pk or user.has_perm("core.view_attachment"):
         return READ
     if isinstance(answer, FileAccess):

@@ -9,29 +9,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.forms import CheckedForm, RocDateField
+from secretariat.core.forms import CheckedForm, MultipleFileField, RocDateField
 from secretariat.petitions.models import Category, Channel
 
 STAFF_CHANNELS = [(channel.value, channel.label) for channel in
                   (Channel.LETTER, Channel.EMAIL, Channel.PHONE, Channel.VISIT)]
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field; type and size are checked by the attachment service."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> Any:
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
 
 
 class PetitionFields(CheckedForm):

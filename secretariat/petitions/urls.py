@@ -26,6 +26,7 @@ public_patterns = [
     path("new/", public.petition_new, name="new"),
     path("confirm/<str:token>/", public.petition_confirm, name="confirm"),
     path("answer/", public.petition_answer, name="answer"),
+    path("answer/files/<str:token>/", public.petition_answer_file, name="answer_file"),
 ]
 
 # --- Open311 GeoReport v2 ----------------------------------------------------------------------------

@@ -44,6 +44,9 @@ class CaseKind:
     `confidential_readers`: who reads a confidential case (`Case.confidential`, which the kind sets when it
     opens the case) in full — its subject and timeline. Everyone else who may see the case reads
     「密件」 and no timeline (密不錄由).
+    `answer_released(case)`: whether the case's answer has been released to whoever asked (a councillor's
+    request once the senior reviewer releases it). While it says yes, the requester may download the files
+    of the latest answer step; without it the requester reads no step's files (docs/decisions/0018).
     """
 
     code: str
@@ -61,6 +64,7 @@ class CaseKind:
     # The notification the lead agency's people receive when a case of this kind is assigned to it (an
     # incident's is same-day news and goes by mail at once); declared by the app that declares the kind.
     assigned_event: str = "case.assigned"
+    answer_released: Callable[[Case], bool] | None = None
 
 
 def decline_reason_label(kind: CaseKind, code: str) -> str | Promise:

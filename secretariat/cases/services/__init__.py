@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -16,8 +16,10 @@ from secretariat.cases.kinds import CaseKind, decline_reason_label, kind_for, to
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import Case, CaseEvent, CaseStatus, Outcome
 from secretariat.cases.services.announcements import announce
+from secretariat.cases.services.files import step_files_attach, step_files_check
 from secretariat.core import roc
 from secretariat.core.actors import Actor, Viewer, person_or_none
+from secretariat.core.attachments import AnyUpload, files_removed_on_failure
 from secretariat.core.calendar import WorkCalendar, work_calendar
 from secretariat.core.changes import record_change, snapshot
 from secretariat.core.errors import ApplicationError, Conflict, NotFound, ValidationFailed
@@ -55,16 +57,18 @@ def case_open(*, actor: Actor, kind_code: str, title: str, received_at: dt.datet
 
 def case_transition(*, actor: Actor, case_id: int, name: str, version: int | None = None,
                     data: dict[str, Any] | None = None, at: dt.datetime | None = None,
-                    calendar: WorkCalendar | None = None) -> Case:
+                    calendar: WorkCalendar | None = None, files: Sequence[AnyUpload] = ()) -> Case:
     """Fire transition `name` on the case.
 
     `version` is the version the user saw: if someone changed the case since, the step is refused with
     a conflict rather than applied on top of a change the user never saw. `at` (default now) and
-    `calendar` let bulk jobs replay history without a query per step.
+    `calendar` let bulk jobs replay history without a query per step. `files` travel with the step (its
+    event owns them): all are checked before anything is written, and a refused file refuses the step.
     """
     data = _present(data or {})
     now = at or timezone.now()
-    with transaction.atomic():
+    step_files_check(actor=actor, files=files)
+    with files_removed_on_failure() as stored, transaction.atomic():
         # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to lead_agency.
         case = Case.objects.select_for_update(of=("self",)).select_related("lead_agency").filter(pk=case_id).first()
         if case is None:
@@ -91,8 +95,9 @@ def case_transition(*, actor: Actor, case_id: int, name: str, version: int | Non
         case.save()
         if kind.on_transition:
             kind.on_transition(case, transition, data, actor)
-        _log(case, actor, transition.name, from_status, case.status, occurred_at=now, note=note, agency=agency,
-             data=_jsonable(data))
+        event = _log(case, actor, transition.name, from_status, case.status, occurred_at=now, note=note,
+                     agency=agency, data=_jsonable(data))
+        step_files_attach(actor=actor, event=event, files=files, stored=stored)
         announce(case, kind, transition.name, agency=agency, reason=note)
         record_change(actor=actor, action=f"case.{transition.name}", target=case, before=before,
                       after=snapshot(case, CASE_FIELDS))

@@ -69,7 +69,13 @@ def may_take(user: Actor, case: Case, transition: Transition) -> None:
     step_allowed(user, case, transition)
 
 
+def answer_released(case: Case) -> bool:
+    """Released by the senior reviewer and not reopened since: the councillor then reads the answer's files."""
+    request = getattr(case, "data_request", None)
+    return case.status == S.CLOSED and request is not None and request.released_at is not None
+
+
 def register_kind() -> None:
     register(CaseKind(code=KIND, label=_("Councillor's data request"), prefix="R", answer_days=answer_days,
                       workflow=WORKFLOW, on_transition=on_transition, is_requester=is_requester,
-                      may_take=may_take))
+                      may_take=may_take, answer_released=answer_released))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secretariat.accounts.constants import Role
 from secretariat.cases.constants import CaseStatus
+from secretariat.cases.selectors.files import case_released_answer_files
 from secretariat.cases.services import case_transition
 from secretariat.core.actors import SignedInRequest
 from secretariat.core.errors import ApplicationError, NotFound
@@ -71,8 +72,10 @@ def portal_new(request: SignedInRequest) -> HttpResponse:
 
 def _detail(request: HttpRequest, item: DataRequest, form: ReopenForm, status: int = 200) -> HttpResponse:
     case = item.case
+    released = case.status == CaseStatus.CLOSED and item.released_at
     return render(request, "council/portal_detail.html", {
-        "item": item, "case": case, "released": case.status == CaseStatus.CLOSED and item.released_at,
+        "item": item, "case": case, "released": released,
+        "answer_files": case_released_answer_files(case=case) if released else [],
         "can_reopen": case.status == CaseStatus.CLOSED and case.reopen_count == 0, "form": form,
         "status_label": CaseStatus(case.status).label,
     }, status=status)

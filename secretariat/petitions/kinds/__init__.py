@@ -44,6 +44,13 @@ def on_transition(case: Case, transition: Transition, data: dict[str, Any], acto
     notices.after_step(petition, transition.name, data)
 
 
+def answer_released(case: Case) -> bool:
+    """The Secretariat closed the case: its answer (and the answer's files) reach the petitioner's answer page."""
+    from secretariat.cases.constants import CaseStatus
+
+    return case.status == CaseStatus.CLOSED
+
+
 def register_kind() -> None:
     declare(SettingSpec(
         key="petitions.answer_days", default=6, label=_("Petitions: working days to answer (default)"),
@@ -52,5 +59,5 @@ def register_kind() -> None:
     ))
     register(CaseKind(
         code=KIND, label=_("Petition"), prefix="P", answer_days=answer_days, max_total_days=30,
-        on_transition=on_transition, decline_reasons=DECLINE_REASONS,
+        on_transition=on_transition, decline_reasons=DECLINE_REASONS, answer_released=answer_released,
     ))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretariat.cases.services import case_open
 from secretariat.core.actors import Actor, person_or_none
-from secretariat.core.attachments import AnyUpload, attachment_upload
+from secretariat.core.attachments import AnyUpload, attachment_upload, files_removed_on_failure
 from secretariat.core.changes import SYSTEM, record_change, snapshot
 from secretariat.core.errors import PermissionRefused, ValidationFailed
 from secretariat.core.models import Attachment
@@ -134,18 +133,6 @@ def petition_input_check(*, channel: str, subject: str, content: str, petitioner
         location=_text(location, field="location", label=_("Location"), limit=200, required=False),
         category=category, is_confidential=bool(is_confidential),
     )
-
-
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[Attachment]]:
-    """Files stored inside a transaction that then fails would stay on disk with no row: delete them."""
-    stored: list[Attachment] = []
-    try:
-        yield stored
-    except BaseException:
-        for attachment in stored:
-            attachment.file.delete(save=False)
-        raise
 
 
 def _attach(actor: Actor, petition: Petition, attachments: Sequence[AnyUpload | Attachment],

@@ -25,7 +25,7 @@ from secretariat.accounts.constants import Role
 from secretariat.accounts.models import User
 from secretariat.accounts.services import user_create
 from secretariat.cases.models import CaseStatus
-from secretariat.core.attachments import AnyUpload, attachment_upload
+from secretariat.core.attachments import AnyUpload, attachment_upload, files_removed_on_failure
 from secretariat.core.changes import SYSTEM, record_change
 from secretariat.core.errors import Conflict, ValidationFailed
 from secretariat.core.flood import flood_wait, minutes_until
@@ -55,7 +55,6 @@ from secretariat.petitions.services.intake import (
     OWNER_TYPE,
     Registered,
     case_password_normalise,
-    files_removed_on_failure,
     petition_create,
     petition_input_check,
 )

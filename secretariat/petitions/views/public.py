@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from secretariat.cases.constants import CaseStatus
+from secretariat.core.attachments import download_response
 from secretariat.core.errors import ApplicationError
 from secretariat.core.forms import add_service_error
 from secretariat.core.request_context import client_address
@@ -24,6 +26,11 @@ from secretariat.petitions.access.personal_data import mask_email
 from secretariat.petitions.constants import RATING_CHANGE_DAYS, rule
 from secretariat.petitions.forms import LookupForm, PublicForm, RatingForm
 from secretariat.petitions.kinds import DECLINE_REASONS
+from secretariat.petitions.selectors.answer_files import (
+    ANSWER_LINK_MINUTES,
+    petition_answer_file_open,
+    petition_answer_files,
+)
 from secretariat.petitions.services.errors import TooManyAttempts
 
 if TYPE_CHECKING:
@@ -93,6 +100,7 @@ def _answer_context(petition: Petition) -> dict[str, Any]:
         "petition": petition, "case": case, "status_label": CaseStatus(case.status).label,
         "agency": case.lead_agency.short_name if case.lead_agency else "",
         "answer": petition.answer if closed else "", "closed": closed,
+        "answer_files": petition_answer_files(petition=petition) if closed else [], "link_minutes": ANSWER_LINK_MINUTES,
         "decline_reason": DECLINE_REASONS.get(case.decline_reason, "") if case.status == CaseStatus.DECLINED else "",
         "merged_into": case.merged_into.reference if case.merged_into_id and case.merged_into else "",
         "may_rate": services.may_rate(petition), "rating_days": rule(RATING_CHANGE_DAYS),
@@ -136,3 +144,13 @@ def petition_answer(request: HttpRequest) -> HttpResponse:
             return response
     return render(request, "petitions/public_answer.html", {"form": form if not rating else LookupForm()},
                   status=status)
+
+
+@require_GET
+def petition_answer_file(request: HttpRequest, token: str) -> HttpResponseBase:
+    """A file of the released answer, by the signed link the answer page gave (no account, no session)."""
+    try:
+        opened = petition_answer_file_open(token=token[:500])
+    except ApplicationError as error:
+        return _problem(request, error)
+    return download_response(opened)
