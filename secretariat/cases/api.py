@@ -112,7 +112,7 @@ def _list_filter(request: HttpRequest, query: CaseListQuery) -> InboxFilter:
 
 
 @router.get("", response=CaseListOut, summary="The cases you may see: the inbox's tabs, filters and orders")
-def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:  # type: ignore[type-arg]
+def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
     """Without `tab` or `status`, every case still waiting for someone, soonest due first (not yet routed
     first). Follow `next_cursor` for the next page; it holds the order, so keep `sort` as it was. The filtered
     list as a spreadsheet: `/cases/export/?format=ods|xlsx|csv` with the same parameters (signed in)."""
@@ -124,7 +124,7 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, An
 
 
 @router.get("/tabs", response=list[TabOut], summary="Your inbox's tabs with how many cases each holds")
-def case_tabs(request: HttpRequest, query: Query[CaseListQuery]) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+def case_tabs(request: HttpRequest, query: Query[CaseListQuery]) -> list[dict[str, Any]]:
     """The count of each tab under the other filters given (one COUNT per tab); `code` "" is every open case."""
     counts = case_inbox_tab_counts(user=request.user, filters=_list_filter(request, query))
     return [{"code": entry.tab.code if entry.tab else "", "label": str(entry.tab.label if entry.tab else _("All open")),

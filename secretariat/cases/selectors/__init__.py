@@ -31,10 +31,12 @@ from secretariat.cases.selectors.inbox import inbox_cursor_parse as inbox_cursor
 from secretariat.cases.selectors.scope import ACTIVE_STATUSES as ACTIVE_STATUSES
 from secretariat.cases.selectors.scope import DUE_SOON_WORKING_DAYS as DUE_SOON_WORKING_DAYS
 from secretariat.cases.selectors.scope import case_read_in_full_q as case_read_in_full_q
-from secretariat.cases.selectors.scope import case_redacted, due_soon_limit, with_due_state
+from secretariat.cases.selectors.scope import case_redacted as case_redacted
 from secretariat.cases.selectors.scope import case_title_for as case_title_for
 from secretariat.cases.selectors.scope import case_title_unaddressed as case_title_unaddressed
+from secretariat.cases.selectors.scope import due_soon_limit as due_soon_limit
 from secretariat.cases.selectors.scope import visible_cases as visible_cases
+from secretariat.cases.selectors.scope import with_due_state as with_due_state
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.errors import NotFound
 

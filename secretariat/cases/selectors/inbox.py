@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.accounts.access import agency_scope_ids
+from secretariat.cases.access import read_in_full_q
 from secretariat.cases.kinds import QueueTab, tab_get, tabs_for
 from secretariat.cases.models import OPEN_STATUSES, RUNNING_STATUSES, Case, CaseEvent, CaseStatus, Outcome
 from secretariat.cases.selectors.scope import (
     ACTIVE_STATUSES,
     due_soon_limit,
-    read_in_full_q,
     visible_cases,
     with_due_state,
 )

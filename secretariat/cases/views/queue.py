@@ -142,7 +142,7 @@ def inbox_assign(request: SignedInRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     agency = form.cleaned_data["agency"]
     try:
