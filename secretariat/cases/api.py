@@ -1,4 +1,5 @@
-"""Cases over JSON (/api/v1/cases/): the scoped inbox, one case with its timeline, and its steps."""
+"""Cases over JSON (/api/v1/cases/): the scoped inbox with its tabs, one case with its timeline, its steps, and
+routing many cases at once."""
 
 from __future__ import annotations
 
@@ -16,18 +17,27 @@ from ninja.errors import ValidationError
 
 from secretariat.cases.constants import MAX_STEP_FILES, CaseStatus
 from secretariat.cases.kinds import decline_reason_label, kind_for
-from secretariat.cases.schemas import CaseDetailOut, CaseListOut, StepIn
-from secretariat.cases.selectors import (
-    InboxFilter,
-    case_get_for,
-    case_inbox_page,
-    case_redacted,
-    case_timeline_for,
-    case_title_for,
-    inbox_cursor_parse,
+from secretariat.cases.schemas import (
+    BulkAssignIn,
+    BulkAssignOut,
+    CaseDetailOut,
+    CaseListOut,
+    CaseListQuery,
+    StepIn,
+    TabOut,
 )
+from secretariat.cases.selectors import case_get_for, case_redacted, case_timeline_for, case_title_for
 from secretariat.cases.selectors.files import case_step_files_for
+from secretariat.cases.selectors.inbox import (
+    InboxFilter,
+    case_inbox_page,
+    case_inbox_tab_counts,
+    inbox_cursor_parse,
+    inbox_filter_checked,
+    sort_parse,
+)
 from secretariat.cases.services import available_steps, case_transition
+from secretariat.cases.services.bulk import case_bulk_assign
 from secretariat.cases.services.files import FILES_FIELD
 from secretariat.core import roc
 from secretariat.core.actors import Actor, SignedInRequest, Viewer
@@ -41,7 +51,7 @@ if TYPE_CHECKING:
 
 router = Router(tags=["cases"])
 
-DUE_VALUES = {"", "soon", "overdue"}
+DUE_VALUES = {"", "today", "soon", "week", "overdue"}
 
 
 def _agency(agency: Agency | None) -> dict[str, Any] | None:
@@ -101,24 +111,53 @@ def _detail_out(request: HttpRequest, case: Case) -> dict[str, Any]:
     }
 
 
-@router.get("", response=CaseListOut, summary="The cases you may see, soonest due first")
-def case_list(
-    request: HttpRequest, kind: str = "", status: str = "", due: str = "", text: str = "",
-    agency_id: int | None = None, cursor: str = "",
-    limit: int = Query(50, ge=1, le=200),  # type: ignore[type-arg]
-) -> dict[str, Any]:
-    """Without `status`, every case still waiting for someone. `due`: `soon` or `overdue`. Follow
-    `next_cursor` for the next page."""
-    if status and status not in CaseStatus.values:
+def _list_filter(request: HttpRequest, query: CaseListQuery) -> InboxFilter:
+    if query.status and query.status not in CaseStatus.values:
         raise ValidationFailed(_("Unknown status “%(status)s”."), code="unknown_status", field="status",
-                               params={"status": status[:30]})
-    if due not in DUE_VALUES:
-        raise ValidationFailed(_("`due` is “soon” or “overdue”."), code="invalid_due", field="due")
-    filters = InboxFilter(kind=kind[:30], status=status, due=due, text=text[:100], agency_id=agency_id,
-                          after=inbox_cursor_parse(cursor[:40]))
-    page = case_inbox_page(user=request.user, filters=filters, limit=limit)
+                               params={"status": query.status[:30]})
+    if query.due not in DUE_VALUES:
+        raise ValidationFailed(_("`due` is one of “today”, “soon”, “week” or “overdue”."), code="invalid_due",
+                               field="due")
+    if query.due_from and query.due_to and query.due_from > query.due_to:
+        raise ValidationFailed(_("The end of the due range comes before its start."), code="invalid_due_range",
+                               field="due_to")
+    filters = InboxFilter(kind=query.kind[:30], status=query.status, due=query.due, text=query.text[:100],
+                          agency_id=query.agency_id, led=query.led, due_from=query.due_from, due_to=query.due_to,
+                          tab=query.tab, sort=sort_parse(query.sort), after=inbox_cursor_parse(query.cursor[:80]))
+    return inbox_filter_checked(request.user, filters)
+
+
+@router.get("", response=CaseListOut, summary="The cases you may see: the inbox's tabs, filters and orders")
+def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
+    """Without `tab` or `status`, every case still waiting for someone, soonest due first (not yet routed
+    first). Follow `next_cursor` for the next page; it holds the order, so keep `sort` as it was. The filtered
+    list as a spreadsheet: `/cases/export/?format=ods|xlsx|csv` with the same parameters (signed in)."""
+    filters = _list_filter(request, query)
+    page = case_inbox_page(user=request.user, filters=filters, limit=query.limit)
     prefetch_related_objects(page.rows, "co_agencies", "merged_into")
-    return {"items": [_case_out(request.user, case) for case in page.rows], "next_cursor": page.next_cursor}
+    return {"items": [_case_out(request.user, case) for case in page.rows], "next_cursor": page.next_cursor,
+            "sort": page.sort}
+
+
+@router.get("/tabs", response=list[TabOut], summary="Your inbox's tabs with how many cases each holds")
+def case_tabs(request: HttpRequest, query: Query[CaseListQuery]) -> list[dict[str, Any]]:
+    """The count of each tab under the other filters given (one COUNT per tab); `code` "" is every open case."""
+    counts = case_inbox_tab_counts(user=request.user, filters=_list_filter(request, query))
+    return [{"code": entry.tab.code if entry.tab else "", "label": str(entry.tab.label if entry.tab else _("All open")),
+             "count": entry.count} for entry in counts]
+
+
+@router.post("/bulk-assign", response=BulkAssignOut, summary="Assign (or re-route) many cases to one agency")
+def case_bulk_assign_endpoint(request: SignedInRequest, payload: BulkAssignIn) -> dict[str, Any]:
+    """Each case is its own audited `assign` step: a refused case (already assigned, changed since — give
+    `versions` — or unknown) does not stop the others, and `refused` says which and why. 403 for anyone
+    but the Secretariat's staff; 400 for no ids, more than 200, or an unknown agency."""
+    versions = {int(key): value for key, value in (payload.versions or {}).items()}
+    result = case_bulk_assign(actor=request.user, case_ids=payload.ids, agency_id=payload.agency, versions=versions)
+    return {"assigned": [{"id": case.pk, "reference": case.reference, "version": case.version}
+                         for case in result.assigned],
+            "refused": [{"id": refusal.case_id, "reference": refusal.reference, "code": refusal.code,
+                         "message": refusal.message} for refusal in result.refused]}
 
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="One case with its timeline and your next steps")

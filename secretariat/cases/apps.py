@@ -96,6 +96,28 @@ class CasesConfig(AppConfig):
         register_owner_policy(STEP_FILES_OWNER, _step_file_access)  # a step's files: whoever sees that step
 
         self._register_cards()
+        self._register_tabs()
+
+    def _register_tabs(self) -> None:
+        """The inbox's tabs: the Secretariat's routing work first (received and returned, oldest first), then
+        what each person follows; a kind's app adds its own (orders 30–39 are left for them)."""
+        from secretariat.cases import access
+        from secretariat.cases.kinds import QueueTab, register_tab
+        from secretariat.cases.selectors import inbox
+
+        for tab in (
+            QueueTab("route", _("To route"), 10, access.routes_cases, inbox.to_route_q, sort="received",
+                     help=_("Received or returned cases waiting for a lead agency, oldest first.")),
+            QueueTab("mine", _("Routed by me"), 20, access.routes_cases, inbox.routed_by_me_q,
+                     help=_("Open cases you assigned to an agency.")),
+            QueueTab("agency", _("My agency"), 20, access.works_for_agency, inbox.led_by_my_agency_q,
+                     help=_("Cases your agency leads.")),
+            QueueTab("extensions", _("Awaiting approval"), 30, access.routes_cases, inbox.extension_asked_q,
+                     help=_("Extensions an agency asked for, waiting for the Secretariat's decision.")),
+            QueueTab("overdue", _("Overdue"), 40, _works_cases, inbox.overdue_q,
+                     help=_("Cases past their due date and still unanswered.")),
+        ):
+            register_tab(tab)
 
     def _register_cards(self) -> None:
         """The home page's case cards: the Secretariat's routing queue, an agency's answers owed, a head's

@@ -13,6 +13,7 @@ from secretariat.cases.constants import MAX_STEP_FILES
 from secretariat.cases.kinds import CaseKind, all_kinds
 from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import CaseStatus
+from secretariat.cases.selectors.inbox import SORTS
 from secretariat.core.actors import Actor, Viewer
 from secretariat.core.forms import CheckedForm, MultipleFileField, RocDateField
 from secretariat.core.site_settings import setting_get
@@ -33,7 +34,14 @@ class InboxFilterForm(CheckedForm):
                                 error_messages={"invalid": _("Give a month as YYYY-MM.")},
                                 widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}))
     led = forms.BooleanField(label=_("Led by my agency"), required=False)
-    after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    due_from = RocDateField(label=_("Due from"), required=False, help_text=_("2023-07-01 or 112/07/01"))
+    due_to = RocDateField(label=_("Due to"), required=False, help_text=_("2023-07-31 or 112/07/31"))
+    # The tab and the order are chosen by the tab strip and the column headers, and kept by the form.
+    tab = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
+    sort = forms.ChoiceField(required=False, choices=[("", ""), *((name, name) for name in SORTS)],
+                             widget=forms.HiddenInput,
+                             error_messages={"invalid_choice": _("Unknown sort order “%(value)s”.")})
+    after = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Actor | Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,6 +63,39 @@ class InboxFilterForm(CheckedForm):
     @property
     def shows_agency(self) -> bool:
         return "agency" in self.fields
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, last = cleaned.get("due_from"), cleaned.get("due_to")
+        if first and last and first > last:
+            self.add_error("due_to", _("The end of the due range comes before its start."))
+        return cleaned
+
+
+class BulkAssignForm(CheckedForm):
+    """The inbox's "assign the selected cases" bar. Each row's version travels as `version-<id>`, so a case
+    changed since the list was shown is refused rather than routed on top of a change nobody saw."""
+
+    ids = forms.TypedMultipleChoiceField(label=_("Cases"), coerce=int, error_messages={
+        "required": _("Select the cases to assign first (tick them, or press x on a row).")})
+    agency = forms.ModelChoiceField(label=_("Assign the selected to"), queryset=Agency.objects.filter(is_active=True),
+                                    empty_label=_("Choose a lead agency"))
+    back = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Any id may be sent; the service says per case what it refused, so the choices are what was sent.
+        ids_field = cast(forms.TypedMultipleChoiceField, self.fields["ids"])
+        sent = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
+        ids_field.choices = [(value, value) for value in sent if str(value).isdigit()]
+
+    def versions(self) -> dict[int, int]:
+        found = {}
+        for case_id in self.cleaned_data.get("ids", []):
+            value = str(self.data.get(f"version-{case_id}", ""))
+            if value.isdigit():
+                found[case_id] = int(value)
+        return found
 
 
 def _note(label: Any = None) -> forms.CharField:

@@ -17,6 +17,9 @@ from secretariat.cases.constants import RUNNING_STATUSES as RUNNING_STATUSES
 from secretariat.cases.constants import CaseStatus as CaseStatus
 from secretariat.cases.constants import Outcome as Outcome
 
+# The statuses the inbox lists by default (selectors.scope.ACTIVE_STATUSES): open, or answered and not yet checked.
+WAITING = Q(status__in=(*OPEN_STATUSES, CaseStatus.ANSWERED))
+
 
 class Case(models.Model):
     kind = models.CharField(_("kind"), max_length=30, db_index=True)
@@ -58,6 +61,10 @@ class Case(models.Model):
             # scan walks one kind in the list's order and stops at the page's end instead of sorting them all.
             models.Index(fields=["kind", "-received_at", "-id"], name="cases_kind_newest"),
             models.Index(fields=["status", "due_on"], name="cases_status_due"),
+            # The inbox's columns sorted over the cases still waiting (a few percent of all): without these, sorting
+            # by number walks the whole unique index past every closed case (measured: 270 ms at 1M cases).
+            models.Index(fields=["reference", "id"], name="cases_waiting_reference", condition=WAITING),
+            models.Index(fields=["received_at", "id"], name="cases_waiting_received", condition=WAITING),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(status="merged") | Q(merged_into__isnull=False),

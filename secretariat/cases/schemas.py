@@ -49,6 +49,57 @@ class CaseOut(Schema):
 class CaseListOut(Schema):
     items: list[CaseOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
+    sort: str = Field(description="The order the items come in (the tab's own when none was asked for)")
+
+
+class CaseListQuery(Schema):
+    """The inbox's filters, as on /cases/."""
+
+    tab: str = Field("", max_length=30, description="route, mine, agency, extensions, answers_to_approve, overdue "
+                                                    "(those you have: see /cases/tabs); empty: every open case")
+    sort: str = Field("", max_length=12, description="due, received, reference, status, agency; a leading - "
+                                                     "reverses; empty: the tab's own order")
+    kind: str = Field("", max_length=30)
+    status: str = Field("", max_length=30, description="Empty: every case still waiting for someone")
+    due: str = Field("", max_length=10, description="today, soon (within a working day), week, overdue")
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+    led: bool = Field(False, description="Only the cases your agency leads (not those shared with it)")
+    text: str = Field("", max_length=100, description="A case number, or words of the subject")
+    agency_id: int | None = None
+    cursor: str = Field("", max_length=80)
+    limit: int = Field(50, ge=1, le=200)
+
+
+class TabOut(Schema):
+    code: str
+    label: str
+    count: int
+
+
+class BulkAssignIn(InputSchema):
+    ids: list[int] = Field(min_length=1, max_length=200, description="The cases to assign, at most 200")
+    agency: int = Field(description="The lead agency's id")
+    versions: dict[str, int] | None = Field(None, description="Case id → the version you saw: a case changed "
+                                                              "since is refused with `conflict`")
+
+
+class AssignedOut(Schema):
+    id: int
+    reference: str
+    version: int
+
+
+class RefusedOut(Schema):
+    id: int
+    reference: str = Field(description="Empty when there is no such case")
+    code: str
+    message: str
+
+
+class BulkAssignOut(Schema):
+    assigned: list[AssignedOut]
+    refused: list[RefusedOut]
 
 
 class StepFileOut(Schema):

@@ -59,10 +59,14 @@ class CouncilConfig(AppConfig):
     def _register_home(self) -> None:
         """A councillor starts at the portal; an agency head's home page counts the answers to approve (order
         400: the seed's section 四)."""
+        from secretariat.cases.kinds import QueueTab, register_tab
         from secretariat.core.dashboards import Card, Landing, link, register, register_landing
         from secretariat.council.access import requests as request_access
         from secretariat.council.access.questions import approves_answers
-        from secretariat.council.selectors.questions import question_awaiting_approval_count
+        from secretariat.council.selectors.questions import (
+            question_awaiting_approval_case_q,
+            question_awaiting_approval_count,
+        )
 
         register_landing(Landing(key="council_portal", applies=request_access.is_portal_user,
                                  url_name="council:portal"))
@@ -72,6 +76,10 @@ class CouncilConfig(AppConfig):
                       url=lambda user: link("council:questions", "awaiting=approval"),
                       help=_("Written answers to council questions your agency leads, drafted and not yet "
                              "approved.")))
+        # The same answers as a tab of the case inbox (order 30: after the head's own agency's cases).
+        register_tab(QueueTab("answers_to_approve", _("Awaiting approval"), 30, approves_answers,
+                              question_awaiting_approval_case_q,
+                              help=_("Answers to council questions your agency leads, waiting for your approval.")))
 
 
 def _events() -> list[Event]:

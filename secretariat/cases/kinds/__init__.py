@@ -14,6 +14,8 @@ from secretariat.cases.kinds.workflow import STANDARD, Party, Transition, Workfl
 from secretariat.core.errors import ValidationFailed
 
 if TYPE_CHECKING:
+    from django.db.models import Q
+
     from secretariat.cases.models import Case
 
 
@@ -83,8 +85,38 @@ class Panel:
     order: int = 0
 
 
+@dataclass(frozen=True)
+class QueueTab:
+    """A tab of the case inbox (the work queue): the cases `rows(user, today)` keeps, as a filter on Case rows,
+    for those `visible(user)` admits, first in `sort` order. The engine registers its own (to route, routed by
+    me, my agency, overdue); a kind's app may add one (the council's answers awaiting a head's approval) without
+    the engine naming it. The inbox counts each tab with one COUNT, so `rows` must be a plain filter."""
+
+    code: str
+    label: str | Promise
+    order: int
+    visible: Callable[[Any], bool]
+    rows: Callable[[Any, dt.date], Q]
+    sort: str = "due"
+    help: str | Promise = ""
+
+
 _KINDS: dict[str, CaseKind] = {}
 _PANELS: dict[str, dict[str, Panel]] = {}
+_TABS: dict[str, QueueTab] = {}
+
+
+def register_tab(tab: QueueTab) -> None:
+    _TABS[tab.code] = tab
+
+
+def tab_get(code: str) -> QueueTab | None:
+    return _TABS.get(code)
+
+
+def tabs_for(user: Any) -> list[QueueTab]:
+    """The tabs `user` has, in order (the "all open" list, which everyone has, is not a registered tab)."""
+    return sorted((tab for tab in _TABS.values() if tab.visible(user)), key=lambda tab: (tab.order, tab.code))
 
 
 def register_panel(kind_code: str, panel: Panel) -> None:

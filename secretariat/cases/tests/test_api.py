@@ -71,7 +71,7 @@ def test_the_cursor_walks_every_case_once(cases, secretariat_clerk, client_for):
             break
 
     assert sorted(seen) == sorted(case.reference for case in cases.values())
-    assert seen[-1] == cases["new"].reference
+    assert seen[0] == cases["new"].reference  # not yet routed: first
 
 
 @pytest.mark.parametrize(("query", "code"), [
@@ -204,3 +204,59 @@ def test_the_api_is_documented(client_for, liaison):
     paths = client_for(liaison).get("/api/v1/openapi.json").json()["paths"]
 
     assert {"/api/v1/cases/", "/api/v1/cases/{case_id}", "/api/v1/cases/{case_id}/steps/{name}"} <= set(paths)
+
+
+# --- The work queue over the API ---------------------------------------------------------------------------
+
+def test_the_list_takes_a_tab_and_an_order(cases, secretariat_clerk, client_for):
+    body = client_for(secretariat_clerk).get(API, {"tab": "route", "sort": "-reference"}).json()
+
+    assert [item["reference"] for item in body["items"]] == [cases["new"].reference]
+    assert body["sort"] == "-reference"
+
+
+def test_the_tabs_come_with_their_counts(cases, secretariat_clerk, client_for):
+    tabs = {tab["code"]: tab["count"] for tab in client_for(secretariat_clerk).get(f"{API}tabs").json()}
+
+    assert tabs["route"] == 1
+    assert tabs[""] == len(cases)
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ({"sort": "title"}, "unknown_sort"),
+    ({"tab": "route"}, "unknown_tab"),  # a liaison does not route
+    ({"due_from": "2023-07-03", "due_to": "2023-07-01"}, "invalid_due_range"),
+])
+def test_bad_queue_parameters_are_refused_by_name(cases, liaison, client_for, query, code):
+    response = client_for(liaison).get(API, query)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == code
+
+
+def test_bulk_assign_reports_each_refusal(cases, secretariat_clerk, client_for, agency_named):
+    response = client_for(secretariat_clerk).post(f"{API}bulk-assign", {
+        "ids": [cases["new"].pk, cases["soon"].pk], "agency": agency_named("交通局").pk,
+    }, content_type="application/json")
+
+    body = response.json()
+    assert response.status_code == 200
+    assert [item["reference"] for item in body["assigned"]] == [cases["new"].reference]
+    assert [(item["reference"], item["code"]) for item in body["refused"]] == [
+        (cases["soon"].reference, "transition_not_allowed")]
+
+
+@pytest.mark.parametrize("payload", [{"ids": [], "agency": 1}, {"ids": ["x"], "agency": 1}, {"agency": 1}])
+def test_bulk_assign_with_bad_ids_is_a_4xx_with_a_message(cases, secretariat_clerk, client_for, payload):
+    response = client_for(secretariat_clerk).post(f"{API}bulk-assign", payload, content_type="application/json")
+
+    assert 400 <= response.status_code < 500
+    assert response.json().get("message") or response.json().get("detail")
+
+
+def test_a_liaison_may_not_bulk_assign(cases, liaison, client_for, agency_named):
+    response = client_for(liaison).post(f"{API}bulk-assign", {"ids": [cases["new"].pk],
+                                                               "agency": agency_named("交通局").pk},
+                                        content_type="application/json")
+
+    assert response.status_code == 403

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from secretariat.cases import views
 from secretariat.cases.models import Case, CaseStatus
 from secretariat.cases.tests.stories import agency, take
+from secretariat.cases.views import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_the_secretariat_sees_every_agency_and_the_cases_waiting_for_routing(des
     found = references(client_for(secretariat_clerk).get(INBOX))
 
     assert set(found) == {case.reference for case in desk.values()}
-    assert found[-1] == desk["new"].reference  # no due date yet: last
+    assert found[0] == desk["new"].reference  # no due date yet: the unrouted come first
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -119,7 +119,7 @@ def test_a_damaged_page_link_is_refused_with_a_message(desk, liaison, client_for
 
 
 def test_next_page_links_walk_every_case_once_in_order(desk, secretariat_clerk, client_for, monkeypatch):
-    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queue, "PAGE_SIZE", 2)
     browser = client_for(secretariat_clerk)
     seen: list[str] = []
     url = INBOX + "?kind=petition"
@@ -133,7 +133,7 @@ def test_next_page_links_walk_every_case_once_in_order(desk, secretariat_clerk, 
 
     assert len(seen) == 5
     assert set(seen) == {case.reference for case in desk.values()}
-    assert seen[-1] == desk["new"].reference
+    assert seen[0] == desk["new"].reference  # not yet routed: first
 
 
 # --- The case page ------------------------------------------------------------------------------------

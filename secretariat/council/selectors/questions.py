@@ -50,6 +50,16 @@ def questions_awaiting_approval(user: Actor | Viewer) -> QuerySet[Question]:
                                    case__lead_agency_id__in=allowed)
 
 
+def question_awaiting_approval_case_q(user: Actor | Viewer, today: dt.date) -> Q:
+    """`questions_awaiting_approval` as a filter on Case rows: the case inbox's tab of them (one COUNT, and the
+    list in the inbox's own sort orders) without the engine naming the council."""
+    allowed = agency_scope_ids(user)
+    if not is_signed_in(user) or user.role != Role.AGENCY_HEAD or not allowed:
+        return Q(pk__in=[])
+    drafts = Question.objects.filter(case_id=OuterRef("pk"), approved_at__isnull=True)
+    return Q(Exists(drafts), kind=QUESTION_KIND, status=CaseStatus.ANSWERED, lead_agency_id__in=allowed)
+
+
 def question_awaiting_approval_count(*, user: Actor | Viewer) -> int:
     """The home page's count of `questions_awaiting_approval`: one COUNT."""
     return questions_awaiting_approval(user).count()

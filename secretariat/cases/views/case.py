@@ -1,4 +1,4 @@
-"""The case inbox, the case page and its steps. Thin adapters over cases.services / cases.selectors."""
+"""The case page and its steps: thin adapters over cases.services / cases.selectors."""
 
 from __future__ import annotations
 
@@ -16,19 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from secretariat.cases.constants import CaseStatus
-from secretariat.cases.forms import InboxFilterForm, StepForm, step_form
-from secretariat.cases.kinds import all_kinds, decline_reason_label, kind_for, panels_for
+from secretariat.cases.forms import StepForm, step_form
+from secretariat.cases.kinds import decline_reason_label, kind_for, panels_for
 from secretariat.cases.kinds.workflow import Transition
-from secretariat.cases.selectors import (
-    InboxFilter,
-    InboxPage,
-    case_get_for,
-    case_inbox_page,
-    case_redacted,
-    case_timeline_for,
-    case_title_for,
-    inbox_cursor_parse,
-)
+from secretariat.cases.selectors import case_get_for, case_redacted, case_timeline_for, case_title_for
 from secretariat.cases.selectors.files import case_step_files_for
 from secretariat.cases.services import available_steps, case_transition
 from secretariat.core.actors import SignedInRequest
@@ -38,49 +29,6 @@ from secretariat.core.htmx import HtmxRequest
 
 if TYPE_CHECKING:
     from secretariat.cases.models import Case
-
-PAGE_SIZE = 50  # inbox rows per page
-
-
-# --- Inbox --------------------------------------------------------------------------------------------
-
-def _inbox_filter(form: InboxFilterForm) -> InboxFilter:
-    data = form.cleaned_data
-    agency = data.get("agency")
-    return InboxFilter(kind=data["kind"], status=data["status"], due=data["due"], text=data["text"],
-                       agency_id=agency.pk if agency else None, answered=data["answered"], led=bool(data.get("led")),
-                       after=inbox_cursor_parse(data["after"]))
-
-
-@login_required
-@require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
-    form = InboxFilterForm(request.GET or None, user=request.user)
-    filters, status = InboxFilter(), 200
-    if form.is_bound:
-        if form.is_valid():
-            try:
-                filters = _inbox_filter(form)
-            except ApplicationError as error:
-                add_service_error(form, error)
-                status = 400
-        else:
-            status = 400
-    page = (case_inbox_page(user=request.user, filters=filters, limit=PAGE_SIZE) if status == 200
-            else InboxPage([], None))
-    next_query = None
-    if page.next_cursor:
-        query = request.GET.copy()
-        query["after"] = page.next_cursor
-        next_query = query.urlencode()
-    first_query = request.GET.copy()
-    first_query.pop("after", None)
-    kind_labels = {kind.code: kind.label for kind in all_kinds()}
-    return render(request, "cases/inbox.html", {
-        "form": form, "next_query": next_query, "first_query": first_query.urlencode() if filters.after else None,
-        "rows": [{"case": case, "kind_label": kind_labels.get(case.kind, case.kind),
-                  "title": case_title_for(request.user, case)} for case in page.rows],
-    }, status=status)
 
 
 # --- The case page ------------------------------------------------------------------------------------
