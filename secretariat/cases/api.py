@@ -147,12 +147,21 @@ def case_tabs(request: HttpRequest, query: Query[CaseListQuery]) -> list[dict[st
              "count": entry.count} for entry in counts]
 
 
+def _versions(sent: dict[str, int]) -> dict[int, int]:
+    """`versions` keyed by case id: a key that is not a case id is refused, not guessed at."""
+    for key in sent:
+        if not (key.isascii() and key.isdigit() and len(key) <= 18):
+            raise ValidationFailed(_("`versions` maps case ids to the versions you saw: “%(key)s” is not a case id."),
+                                   code="invalid_versions", field="versions", params={"key": key[:20]})
+    return {int(key): value for key, value in sent.items()}
+
+
 @router.post("/bulk-assign", response=BulkAssignOut, summary="Assign (or re-route) many cases to one agency")
 def case_bulk_assign_endpoint(request: SignedInRequest, payload: BulkAssignIn) -> dict[str, Any]:
     """Each case is its own audited `assign` step: a refused case (already assigned, changed since — give
     `versions` — or unknown) does not stop the others, and `refused` says which and why. 403 for anyone
     but the Secretariat's staff; 400 for no ids, more than 200, or an unknown agency."""
-    versions = {int(key): value for key, value in (payload.versions or {}).items()}
+    versions = _versions(payload.versions or {})
     result = case_bulk_assign(actor=request.user, case_ids=payload.ids, agency_id=payload.agency, versions=versions)
     return {"assigned": [{"id": case.pk, "reference": case.reference, "version": case.version}
                          for case in result.assigned],

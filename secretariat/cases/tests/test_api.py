@@ -254,6 +254,17 @@ def test_bulk_assign_with_bad_ids_is_a_4xx_with_a_message(cases, secretariat_cle
     assert response.json().get("message") or response.json().get("detail")
 
 
+@pytest.mark.parametrize("key", ["x-extra", "²", "-1", "1" * 30])
+def test_bulk_assign_refuses_versions_not_keyed_by_case_ids(cases, secretariat_clerk, client_for, agency_named, key):
+    response = client_for(secretariat_clerk).post(f"{API}bulk-assign", {
+        "ids": [cases["new"].pk], "agency": agency_named("交通局").pk, "versions": {key: 1},
+    }, content_type="application/json")
+
+    assert (response.status_code, response.json()["code"]) == (400, "invalid_versions")
+    cases["new"].refresh_from_db()
+    assert cases["new"].status == "received"  # nothing assigned
+
+
 def test_a_liaison_may_not_bulk_assign(cases, liaison, client_for, agency_named):
     response = client_for(liaison).post(f"{API}bulk-assign", {"ids": [cases["new"].pk],
                                                                "agency": agency_named("交通局").pk},
