@@ -47,6 +47,7 @@ PARTS: dict[str, tuple[str, str]] = {
     "opinion": ("opinion_bench.py", "the daily public-opinion digest of 500 items"),
     "counters": ("counters_bench.py", "PostgreSQL, the enquiry tally under ten clerks and ten years of statistics"),
     "report": ("report_bench.py", "the work report in every format, ten times the demo, and demo_load"),
+    "workqueue": ("workqueue_bench.py", "the home cards, queue tabs and notifications under 20 clients (demo)"),
 }
 STEP_TIMEOUT = 300  # seconds for any one step (migrate, one hey run, ...)
 MARKER = "<!-- bench: newest run first; bench/run.py inserts new sections below this line -->"
