@@ -15,7 +15,7 @@ from secretariat.cases.kinds.workflow import FIELD_LABELS, Transition
 from secretariat.cases.models import CaseStatus
 from secretariat.cases.selectors.inbox import SORTS
 from secretariat.core.actors import Actor, Viewer
-from secretariat.core.forms import CheckedForm, MultipleFileField, RocDateField
+from secretariat.core.forms import CheckedForm, MultipleFileField, QuickSelect, RocDateField
 from secretariat.core.site_settings import setting_get
 
 DUE_CHOICES = [("", _("Any due date")), ("today", _("Due today")), ("soon", _("Due within a working day")),
@@ -29,7 +29,7 @@ class InboxFilterForm(CheckedForm):
     due = forms.ChoiceField(label=_("Due"), required=False, choices=DUE_CHOICES)
     text = forms.CharField(label=_("Case number or subject"), required=False, max_length=100)
     agency = forms.ModelChoiceField(label=_("Lead agency"), required=False, queryset=Agency.objects.none(),
-                                    empty_label=_("All agencies"))
+                                    widget=QuickSelect, empty_label=_("All agencies"))
     answered = forms.RegexField(label=_("Answered in"), required=False, regex=r"^\d{4}-(0[1-9]|1[0-2])$",
                                 error_messages={"invalid": _("Give a month as YYYY-MM.")},
                                 widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}))
@@ -79,6 +79,7 @@ class BulkAssignForm(CheckedForm):
     ids = forms.TypedMultipleChoiceField(label=_("Cases"), coerce=int, error_messages={
         "required": _("Select the cases to assign first (tick them, or press x on a row).")})
     agency = forms.ModelChoiceField(label=_("Assign the selected to"), queryset=Agency.objects.filter(is_active=True),
+                                    widget=QuickSelect,
                                     empty_label=_("Choose a lead agency"))
     back = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
