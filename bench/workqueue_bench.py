@@ -58,34 +58,31 @@ PAGES = [  # (who, name, path): the clerk's and 交通局 liaison's busiest page
 ]
 
 
+def django_print(env: dict[str, str], statement: str) -> str:
+    """What `statement` prints, run in a Django process of its own over the bench's database."""
+    code = f"import django; django.setup(); from secretariat.accounts.models import User; {statement}"
+    return subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env, check=True, capture_output=True,
+                          text=True).stdout.strip().splitlines()[-1]
+
+
 def cookie_for(env: dict[str, str], username: str) -> str:
-    code = ("import django; django.setup(); from django.test import Client; "
-            "from secretariat.accounts.models import User; c = Client(); "
-            f"c.force_login(User.objects.get(username={username!r}), "
-            "backend='django.contrib.auth.backends.ModelBackend'); print(c.cookies['sessionid'].value)")
-    return subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip().splitlines()[-1]
+    return django_print(env, "from django.test import Client; c = Client(); "
+                             f"c.force_login(User.objects.get(username={username!r}), "
+                             "backend='django.contrib.auth.backends.ModelBackend'); "
+                             "print(c.cookies['sessionid'].value)")
 
 
-def demo_liaison(env: dict[str, str]) -> str:
-    code = ("import django; django.setup(); from secretariat.accounts.models import User; "
-            "print(User.objects.filter(role='agency_liaison', agency__short_name='交通局', is_active=True)"
-            ".order_by('pk').values_list('username', flat=True).first())")
-    return subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip().splitlines()[-1]
-
-
-def demo_clerk(env: dict[str, str]) -> str:
-    code = ("import django; django.setup(); from secretariat.accounts.models import User; "
-            "print(User.objects.filter(role='secretariat_staff', is_active=True).order_by('pk')"
-            ".values_list('username', flat=True).first())")
-    return subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip().splitlines()[-1]
+def first_username(env: dict[str, str], filters: str) -> str:
+    """The demo's first active person matching `filters` (keyword arguments of User.objects.filter)."""
+    return django_print(env, f"print(User.objects.filter(is_active=True, {filters}).order_by('pk')"
+                             ".values_list('username', flat=True).first())")
 
 
 def measure(env: dict[str, str], var_dir: str, requests: int, clients: int, rounds: int) -> list[Result]:
     headers = {"token": {"Authorization": f"Bearer {create_token(env)}"}, "": {}}
-    for who, username in (("clerk", demo_clerk(env)), ("liaison", demo_liaison(env))):
+    people = {"clerk": "role='secretariat_staff'", "liaison": "role='agency_liaison', agency__short_name='交通局'"}
+    for who, filters in people.items():
+        username = first_username(env, filters)
         headers[who] = {"Cookie": f"sessionid={cookie_for(env, username)}"}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
