@@ -70,6 +70,11 @@ def events_for_role(role: str) -> list[Event]:
     return [event for event in all_events() if role in event.roles]
 
 
+def channel_chosen(event: Event, own: str | None, role_default: str | None) -> str:
+    """The one rule: the person's own choice, else the administrator's default for their role, else the event's."""
+    return own or role_default or event.default_channel
+
+
 def subject_text(code: str, params: dict[str, Any], fallback: str) -> str:
     """The event's line in the active language, filled with `params`; `fallback` (the text stored when the
     notification was made) when the event was retired or its placeholders changed since."""

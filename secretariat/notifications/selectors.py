@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from secretariat.core.actors import Actor, Viewer, person_or_none
-from secretariat.core.notification_events import Event, events_for_role, subject_text
+from secretariat.core.notification_events import Event, channel_chosen, events_for_role, subject_text
 from secretariat.notifications.constants import PAGE_SIZE, MailStatus
 from secretariat.notifications.models import MailDelivery, Notification, Preference, RoleDefault
 
@@ -79,7 +79,7 @@ def preferences_for(*, user: Actor | Viewer) -> list[Choice]:
     events = events_for_role(person.role)
     own = dict(Preference.objects.filter(user=person).values_list("event", "channel"))
     by_role = dict(RoleDefault.objects.filter(role=person.role).values_list("event", "channel"))
-    return [Choice(event, own.get(event.code) or by_role.get(event.code) or event.default_channel,
+    return [Choice(event, channel_chosen(event, own.get(event.code), by_role.get(event.code)),
                    event.code in own) for event in events]
 
 

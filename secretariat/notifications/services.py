@@ -25,7 +25,7 @@ from secretariat.accounts.models import User
 from secretariat.core.actors import Actor, person_or_none
 from secretariat.core.changes import record_change
 from secretariat.core.errors import NotFound, PermissionRefused, ValidationFailed
-from secretariat.core.notification_events import Event, event_for, events_for_role, subject_text
+from secretariat.core.notification_events import Event, channel_chosen, event_for, events_for_role, subject_text
 from secretariat.notifications.constants import MAX_ATTEMPTS, SUBJECT_LENGTH, Channel, MailStatus
 from secretariat.notifications.models import MailDelivery, Notification, Preference, RoleDefault
 
@@ -73,19 +73,17 @@ def _channels_for(people: list[User], event: Event) -> dict[int, str]:
     else the event's default. Two queries whatever the number of people."""
     own = dict(Preference.objects.filter(user__in=people, event=event.code).values_list("user_id", "channel"))
     by_role = dict(RoleDefault.objects.filter(event=event.code).values_list("role", "channel"))
-    return {person.pk: own.get(person.pk) or by_role.get(person.role) or event.default_channel
-            for person in people}
+    return {person.pk: channel_chosen(event, own.get(person.pk), by_role.get(person.role)) for person in people}
 
 
 def _mail_at_once(event: Event, notes: list[Notification], people: list[User]) -> None:
     by_id = {person.pk: person for person in people}
-    for note in notes:
+    mailed = [note for note in notes if note.channel == Channel.MAIL and by_id[note.user_id].email]
+    for note in mailed:
         person = by_id[note.user_id]
-        if note.channel != Channel.MAIL or not person.email:
-            continue
         note.mail = _queue(MailDelivery(recipient=person, address=person.email, event=event.code,
                                         subject=note.message, body=_mail_body(note)))
-        note.save(update_fields=["mail"])
+    Notification.objects.bulk_update(mailed, ["mail"])  # one UPDATE for every mailed note
 
 
 def _mail_body(note: Notification) -> str:
